@@ -1,0 +1,1 @@
+"""The GraphQL layer: the only code that imports strawberry."""

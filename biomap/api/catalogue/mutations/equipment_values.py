@@ -1,0 +1,18 @@
+"""Equipment input objects as the service's field names (rates flattened, ids decoded)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from biomap.api.catalogue.inputs import EquipmentFieldsInput
+from biomap.api.mutations import input_values
+
+
+def equipment_values(given: EquipmentFieldsInput) -> dict[str, Any]:
+    values = input_values(given, ids={"institution_id": "Institution"})
+    values.pop("id", None)
+    rates = values.pop("rates", None)
+    if rates is not None:
+        for kind, amount in input_values(rates).items():
+            values[f"rate_{kind}"] = amount
+    return values

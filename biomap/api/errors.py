@@ -1,0 +1,58 @@
+"""How domain errors reach GraphQL clients.
+
+- Field problems (validation, unknown ids, conflicts) are payload errors `{code field message}`
+  beside the unchanged object, so a form can show them.
+- Authentication and permission failures are top-level GraphQL errors with
+  `extensions.code` UNAUTHENTICATED / FORBIDDEN (not masked: the client must know).
+- Anything else is masked as "Unexpected error." by the MaskErrors extension.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from biomap.errors import DomainError, Forbidden, Unauthenticated, ValidationFailed
+from graphql import GraphQLError
+
+
+@strawberry.enum(description="Why a mutation did not do what was asked.")
+class ErrorCode(Enum):
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+
+
+@strawberry.type(description="A problem with the input, in the field it concerns.")
+class UserError:
+    code: ErrorCode
+    field: str | None = strawberry.field(description="The input field (camelCase), or null for the whole input.")
+    message: str
+
+
+class PermissionError_(GraphQLError):
+    """A top-level error that MaskErrors lets through."""
+
+
+def top_level(exc: Unauthenticated | Forbidden) -> PermissionError_:
+    return PermissionError_(exc.message, extensions={"code": exc.code})
+
+
+def user_errors(exc: DomainError) -> list[UserError]:
+    """Payload errors for a domain error; permission errors are re-raised as top-level errors."""
+    if isinstance(exc, (Unauthenticated, Forbidden)):
+        raise top_level(exc) from None
+    problems = exc.problems if isinstance(exc, ValidationFailed) else [exc]
+    return [UserError(code=ErrorCode(p.code if p.code in ErrorCode.__members__ else "INVALID"),
+                      field=p.field, message=p.message) for p in problems]
+
+
+def should_mask(error: GraphQLError) -> bool:
+    """Mask unexpected exceptions; keep GraphQL syntax/validation errors and our permission errors."""
+    original = error.original_error
+    if original is None:
+        return False
+    if isinstance(original, (PermissionError_, DomainError)):
+        return False
+    return not isinstance(original, GraphQLError)

@@ -1,0 +1,97 @@
+"""Relay cursor connections with keyset pagination on the primary key.
+
+Lists fetch `first + 1` rows to know whether another page exists; `totalCount` is a separate
+count that runs only when the client selects it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Generic, TypeVar
+
+import strawberry
+
+from biomap.errors import Invalid
+
+T = TypeVar("T")
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    _count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="All items matching the filters, across pages.")
+    async def total_count(self) -> int:
+        return await self._count()
+
+
+def encode_cursor(pk: int) -> str:
+    return base64.urlsafe_b64encode(f"c:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The pk after which the page starts (0 = from the beginning)."""
+    if cursor is None:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
+        prefix, _, pk = raw.partition(":")
+        value = int(pk)
+        if prefix != "c" or value < 0:
+            raise ValueError
+        return value
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise Invalid("'after' is not a cursor returned by this API", field="after") from None
+
+
+def page_size(first: int | None) -> int:
+    """`first` clamped to 1..100 (a larger request gets the first 100; negative is an error)."""
+    if first is None:
+        return DEFAULT_PAGE_SIZE
+    if first < 0:
+        raise Invalid("'first' must be 0 or more", field="first")
+    return min(first, MAX_PAGE_SIZE)
+
+
+def build_connection(
+    items: Sequence[object],
+    size: int,
+    pk: Callable[[object], int],
+    wrap: Callable[[object], T],
+    count: Callable[[], Awaitable[int]],
+    after: int,
+) -> Connection[T]:
+    """`items` holds up to size + 1 rows; the extra one only tells that a next page exists."""
+    page = list(items[:size])
+    edges = [Edge(cursor=encode_cursor(pk(item)), node=wrap(item)) for item in page]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(items) > size,
+            has_previous_page=after > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        _count=count,
+    )

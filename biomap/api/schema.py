@@ -1,0 +1,84 @@
+"""The schema: per-domain Query/Mutation classes merged, plus `node`, guarded by extensions.
+
+Guards: parsed and validated documents are cached (the biggest lever on Strawberry's
+per-request cost), query depth <= 10, aliases <= 15, tokens <= 2,000, unexpected errors masked.
+In production, introspection, GraphiQL (see app.py) and field suggestions are off.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from biomap.api.catalogue.mutation import CatalogueMutation
+from biomap.api.catalogue.queries import NODE_RESOLVERS as CATALOGUE_NODES
+from biomap.api.catalogue.queries import CatalogueQuery
+from biomap.api.catalogue.types import Equipment, Institution, Technology, Trainee
+from biomap.api.context import Info
+from biomap.api.errors import should_mask
+from biomap.api.identity.queries import IdentityQuery
+from biomap.api.metrics_extension import OperationMetrics
+from biomap.api.node import Node, from_global_id
+from biomap.config import Settings
+from graphql import GraphQLError
+
+NODE_RESOLVERS = {**CATALOGUE_NODES}
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global ID; null when unknown or not visible to you.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        decoded = from_global_id(id)
+        if decoded is None or decoded[0] not in NODE_RESOLVERS:
+            return None
+        return await NODE_RESOLVERS[decoded[0]](info, decoded[1])
+
+
+@strawberry.type
+class Query(NodeQuery, CatalogueQuery, IdentityQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CatalogueMutation):
+    pass
+
+
+class BioMapSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # Permission, validation and syntax errors are the client's business: log only the unexpected.
+        unexpected = [e for e in errors if should_mask(e)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+def create_schema(settings: Settings) -> strawberry.Schema:
+    extensions = [
+        ParserCache(maxsize=1024),
+        ValidationCache(maxsize=1024),
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        MaxTokensLimiter(max_token_count=settings.max_tokens),
+        MaskErrors(should_mask_error=should_mask),
+        OperationMetrics,
+    ]
+    if settings.is_production:
+        extensions.append(DisableIntrospection())
+    return BioMapSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[Institution, Equipment, Technology, Trainee],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=settings.is_production),
+    )

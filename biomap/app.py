@@ -1,0 +1,95 @@
+"""create_app(settings) -> Starlette. The lifespan owns the pool; routes are GraphQL and operations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import (
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Route
+
+from biomap.api.schema import create_schema
+from biomap.api.view import BioMapGraphQL
+from biomap.config import Settings
+from biomap.db import migrate
+from biomap.db.pool import Database, PoolDatabase, create_pool
+from biomap.observability.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+
+async def healthz(request: Request) -> Response:
+    """The process is alive (no dependencies checked: restarting would not fix them)."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """Ready for traffic: the database answers and its schema is exactly the code's version."""
+    try:
+        async with request.app.state.db.connection() as conn:
+            await migrate.check_current(conn)
+    except Exception as exc:  # noqa: BLE001 - any failure means not ready; say which
+        return JSONResponse({"status": "unavailable", "reason": str(exc)}, status_code=503)
+    return JSONResponse({"status": "ready", "schemaVersion": migrate.code_version()})
+
+
+async def metrics(request: Request) -> Response:
+    return PlainTextResponse(request.app.state.metrics.render(), media_type="text/plain; version=0.0.4")
+
+
+async def index(request: Request) -> Response:
+    return RedirectResponse("/graphql")
+
+
+def create_app(settings: Settings, *, database: Database | None = None) -> Starlette:
+    """The ASGI app. Without `database`, the lifespan opens a pool on `settings.database_url`."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        owned: PoolDatabase | None = None
+        db = database
+        if db is None:
+            if not settings.database_url:
+                raise RuntimeError("BIOMAP_DATABASE_URL is empty: start through `biomap serve` or `biomap demo`")
+            pool = await create_pool(
+                settings.database_url, min_size=settings.pool_min_size, max_size=settings.pool_max_size
+            )
+            db = owned = PoolDatabase(pool)
+        async with db.connection() as conn:
+            await migrate.check_current(conn)
+            await migrate.check_hangul_trigrams(conn)
+        app.state.db = db
+        try:
+            yield
+        finally:
+            if owned is not None:
+                await owned.close()
+
+    graphql = BioMapGraphQL(
+        create_schema(settings),
+        graphql_ide=None if settings.is_production else "graphiql",
+        allow_queries_via_get=False,
+    )
+    app = Starlette(
+        routes=[
+            Route("/", index),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    if database is not None:
+        app.state.db = database  # given by the caller (tests): usable without running the lifespan
+    return app

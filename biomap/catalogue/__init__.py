@@ -1,0 +1,1 @@
+"""The shared catalogue: institutions, equipment, technologies and trainees."""

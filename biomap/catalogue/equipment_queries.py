@@ -1,0 +1,169 @@
+"""SQL for equipment. Plain async functions (conn, …) -> records; permission scoping comes in as
+parameters decided by the service, never as rules here. Lists use keyset pagination on id and
+`$n::type[] IS NULL OR col = ANY($n)` filters, so each list is one static prepared statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+
+from biomap.catalogue import records
+from biomap.catalogue.models import Equipment, EquipmentFilter
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentScope:
+    """Which equipment the viewer may list: INTERNAL items only for their own institution."""
+
+    see_all_internal: bool
+    own_institution_id: int | None
+
+
+_EQUIPMENT_WHERE = """($1::bigint[] IS NULL OR e.institution_id = ANY($1))
+    AND ($2::zone[] IS NULL OR i.zone = ANY($2))
+    AND ($3::text[] IS NULL OR e.category = ANY($3))
+    AND ($4::access_policy[] IS NULL OR e.access_policy = ANY($4))
+    AND ($5::service_mode[] IS NULL OR e.service_mode = ANY($5))
+    AND (CASE WHEN $6::equipment_status[] IS NULL THEN e.status <> 'RETIRED' ELSE e.status = ANY($6) END)
+    AND (e.access_policy <> 'INTERNAL' OR $7::boolean OR e.institution_id = $8::bigint)"""
+
+
+def _equipment_args(filt: EquipmentFilter, scope: EquipmentScope) -> list[Any]:
+    return [
+        records.enum_values(filt.institution_ids),
+        records.enum_values(filt.zones),
+        records.enum_values(filt.categories),
+        records.enum_values(filt.access_policies),
+        records.enum_values(filt.service_modes),
+        records.enum_values(filt.statuses),
+        scope.see_all_internal,
+        scope.own_institution_id,
+    ]
+
+
+async def list_equipment(
+    conn: asyncpg.Connection, filt: EquipmentFilter, scope: EquipmentScope, after_id: int, limit: int
+) -> list[Equipment]:
+    rows = await conn.fetch(
+        f"""SELECT e.* FROM equipment e JOIN institution i ON i.id = e.institution_id
+             WHERE {_EQUIPMENT_WHERE} AND e.id > $9 ORDER BY e.id LIMIT $10""",
+        *_equipment_args(filt, scope), after_id, limit,
+    )
+    return [records.equipment(r) for r in rows]
+
+
+async def count_equipment(conn: asyncpg.Connection, filt: EquipmentFilter, scope: EquipmentScope) -> int:
+    return await conn.fetchval(
+        f"""SELECT count(*) FROM equipment e JOIN institution i ON i.id = e.institution_id
+             WHERE {_EQUIPMENT_WHERE}""",
+        *_equipment_args(filt, scope),
+    )
+
+
+async def equipment_by_ids(conn: asyncpg.Connection, ids: list[int]) -> list[Equipment]:
+    rows = await conn.fetch("SELECT * FROM equipment WHERE id = ANY($1::bigint[])", ids)
+    return [records.equipment(r) for r in rows]
+
+
+async def equipment_for_update(conn: asyncpg.Connection, equipment_id: int) -> Equipment | None:
+    row = await conn.fetchrow("SELECT * FROM equipment WHERE id = $1 FOR UPDATE", equipment_id)
+    return records.equipment(row) if row else None
+
+
+_EQUIPMENT_WRITABLE = (
+    "name_ko", "name_en", "category", "manufacturer", "model", "year", "description_ko", "description_en",
+    "specifications", "building", "room", "status", "access_policy", "service_mode", "training_required",
+    "rate_internal_krw", "rate_academic_krw", "rate_industry_krw", "nfec_registration", "rrid", "source_id",
+    "photo_url", "contact", "extra",
+)
+
+
+
+async def insert_equipment(conn: asyncpg.Connection, institution_id: int, values: dict[str, Any]) -> Equipment:
+    values = records.plain_values(values, _EQUIPMENT_WRITABLE, skip_none=True)
+    columns = ["institution_id", *values]
+    placeholders = ", ".join(f"${n}" for n in range(1, len(columns) + 1))
+    row = await conn.fetchrow(
+        f"INSERT INTO equipment ({', '.join(columns)}) VALUES ({placeholders}) RETURNING *",
+        institution_id, *values.values(),
+    )
+    return records.equipment(row)
+
+
+async def update_equipment(conn: asyncpg.Connection, equipment_id: int, values: dict[str, Any]) -> Equipment:
+    """Set the given columns (only known column names are ever interpolated)."""
+    values = records.plain_values(values, _EQUIPMENT_WRITABLE, skip_none=False)
+    assignments = ", ".join(f"{column} = ${n}" for n, column in enumerate(values, start=2))
+    row = await conn.fetchrow(
+        f"""UPDATE equipment SET {assignments + ', ' if assignments else ''}updated_at = now()
+             WHERE id = $1 RETURNING *""",
+        equipment_id, *values.values(),
+    )
+    return records.equipment(row)
+
+
+async def upsert_equipment_by_source(
+    conn: asyncpg.Connection, institution_id: int, values: dict[str, Any]
+) -> tuple[Equipment, bool]:
+    """Insert or update the record keyed by (institution, source_id); returns (record, inserted)."""
+    values = records.plain_values(values, _EQUIPMENT_WRITABLE, skip_none=True)
+    columns = ["institution_id", *values]
+    placeholders = ", ".join(f"${n}" for n in range(1, len(columns) + 1))
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in values if c != "source_id")
+    row = await conn.fetchrow(
+        f"""INSERT INTO equipment ({', '.join(columns)}) VALUES ({placeholders})
+            ON CONFLICT (institution_id, source_id) WHERE source_id IS NOT NULL
+            DO UPDATE SET {updates}, updated_at = now()
+            RETURNING *, (xmax = 0) AS inserted""",
+        institution_id, *values.values(),
+    )
+    return records.equipment(row), row["inserted"]
+
+
+async def equipment_for_export(conn: asyncpg.Connection, institution_id: int | None) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """SELECT e.*, o.name_en AS institution_name_en, o.name_ko AS institution_name_ko,
+                  o.code AS institution_code, i.website AS institution_url
+             FROM equipment e JOIN institution i ON i.id = e.institution_id
+             JOIN organisation o ON o.id = i.id
+            WHERE ($1::bigint IS NULL OR e.institution_id = $1)
+            ORDER BY e.institution_id, e.id""",
+        institution_id,
+    )
+    return [dict(r) for r in rows]
+
+
+
+
+async def list_equipment_per_institution(
+    conn: asyncpg.Connection, institution_ids: list[int], filt: EquipmentFilter, scope: EquipmentScope,
+    after_id: int, limit: int,
+) -> list[Equipment]:
+    """Up to `limit` rows per institution (window function), for the Institution.equipment field."""
+    args = _equipment_args(filt, scope)
+    args[0] = institution_ids
+    rows = await conn.fetch(
+        f"""SELECT * FROM (
+                SELECT e.*, row_number() OVER (PARTITION BY e.institution_id ORDER BY e.id) AS rank_in_institution
+                  FROM equipment e JOIN institution i ON i.id = e.institution_id
+                 WHERE {_EQUIPMENT_WHERE} AND e.id > $9) ranked
+             WHERE rank_in_institution <= $10 ORDER BY institution_id, id""",
+        *args, after_id, limit,
+    )
+    return [records.equipment(r) for r in rows]
+
+
+async def count_equipment_per_institution(
+    conn: asyncpg.Connection, institution_ids: list[int], filt: EquipmentFilter, scope: EquipmentScope
+) -> dict[int, int]:
+    args = _equipment_args(filt, scope)
+    args[0] = institution_ids
+    rows = await conn.fetch(
+        f"""SELECT e.institution_id, count(*) AS n FROM equipment e JOIN institution i ON i.id = e.institution_id
+             WHERE {_EQUIPMENT_WHERE} GROUP BY e.institution_id""",
+        *args,
+    )
+    return {r["institution_id"]: r["n"] for r in rows}

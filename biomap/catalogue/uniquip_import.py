@@ -1,0 +1,129 @@
+"""Importing and exporting equipment as uniquip CSV (format code in `uniquip.py`).
+
+An import runs in the caller's transaction with a savepoint per row: a row the database refuses
+becomes a row error and every valid row is still imported. Rows are keyed by (institution, ID),
+so importing the same file again updates instead of duplicating; rows without an ID get a key
+derived from their content ("content:<hash>"), stable as long as the row does not change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import asyncpg
+
+from biomap.catalogue import equipment_queries, institution_queries
+from biomap.catalogue.models import Institution
+from biomap.catalogue.uniquip import (
+    EquipmentRecord,
+    RowError,
+    UniquipFormatError,
+    parse_uniquip,
+    write_uniquip,
+)
+from biomap.errors import Invalid, NotFound
+from biomap.identity import service as identity
+from biomap.outbox import queries as outbox
+
+
+@dataclass
+class ImportReport:
+    inserted: int = 0
+    updated: int = 0
+    skipped_facilities: int = 0
+    total_rows: int = 0
+    encoding: str = ""
+    errors: list[RowError] = field(default_factory=list)
+
+
+def content_key(record: EquipmentRecord) -> str:
+    basis = "|".join([record.name_en, record.name_ko, record.description_en, record.description_ko,
+                      record.building, str(record.extra.get("site_location", ""))])
+    return "content:" + hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+def _values(record: EquipmentRecord) -> dict[str, Any]:
+    values = dataclasses.asdict(record)
+    for not_a_column in ("line", "institution_name"):
+        values.pop(not_a_column, None)
+    values["source_id"] = record.source_id or content_key(record)
+    return values
+
+
+async def import_uniquip(
+    conn: asyncpg.Connection,
+    data: bytes,
+    *,
+    institution: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import `data`; `institution` (code or name) applies to rows without an Institution Name."""
+    try:
+        parsed = parse_uniquip(data)
+    except UniquipFormatError as exc:
+        raise Invalid(str(exc), field="file") from None
+    report = ImportReport(
+        skipped_facilities=parsed.skipped_facilities, total_rows=parsed.total_rows,
+        encoding=parsed.encoding, errors=list(parsed.errors),
+    )
+    default: Institution | None = None
+    if institution:
+        default = await institution_queries.institution_by_name(conn, institution)
+        if default is None:
+            raise NotFound(f"no institution with code or name '{institution}'", field="institution")
+    by_name: dict[str, Institution | None] = {}
+    for record in parsed.records:
+        target = default
+        if record.institution_name:
+            if record.institution_name not in by_name:
+                by_name[record.institution_name] = await institution_queries.institution_by_name(
+                    conn, record.institution_name
+                )
+            target = by_name[record.institution_name] or default
+        if target is None:
+            reason = (f"unknown institution '{record.institution_name}'" if record.institution_name
+                      else "no Institution Name column: give --institution")
+            report.errors.append(RowError(record.line, reason, record.source_id))
+        else:
+            await _import_row(conn, target.id, record, report)
+        if progress:
+            progress(1)
+    report.errors.sort(key=lambda e: e.line)
+    return report
+
+
+async def _import_row(conn: asyncpg.Connection, institution_id: int, record: EquipmentRecord,
+                      report: ImportReport) -> None:
+    try:
+        async with conn.transaction():  # a savepoint: one refused row does not undo the others
+            equipment, inserted = await equipment_queries.upsert_equipment_by_source(
+                conn, institution_id, _values(record)
+            )
+            action = "import.create" if inserted else "import.update"
+            await identity.record_audit(conn, None, action, "equipment", equipment.id, {"line": record.line})
+            await outbox.enqueue(conn, "catalogue.changed", {"entity": "equipment", "id": equipment.id,
+                                                             "action": action})
+    except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError) as exc:
+        report.errors.append(RowError(record.line, f"refused by the database: {exc}", record.source_id))
+        return
+    if inserted:
+        report.inserted += 1
+    else:
+        report.updated += 1
+
+
+async def export_uniquip(conn: asyncpg.Connection, out: IO[str], *, institution: str | None = None) -> int:
+    institution_id = None
+    if institution:
+        found = await institution_queries.institution_by_name(conn, institution)
+        if found is None:
+            raise NotFound(f"no institution with code or name '{institution}'", field="institution")
+        institution_id = found.id
+    rows = await equipment_queries.equipment_for_export(conn, institution_id)
+    for row in rows:
+        row["institution_name"] = row["institution_name_en"] or row["institution_name_ko"]
+    return write_uniquip(rows, out)

@@ -1,0 +1,209 @@
+"""The `biomap` command: serve, demo, db migrate, seed, import/export uniquip, user create."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+import asyncpg
+
+from biomap.config import Settings
+from biomap.db import migrate
+from biomap.db.connect import database_url
+from biomap.db.pool import connect
+from biomap.errors import DomainError
+from biomap.identity.models import Role
+
+T = TypeVar("T")
+
+
+def _with_connection(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+    async def run() -> T:
+        conn = await connect(await database_url(settings))
+        try:
+            return await work(conn)
+        finally:
+            await conn.close()
+
+    return asyncio.run(run())
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(conn: asyncpg.Connection) -> int:
+        applied = await migrate.migrate(conn)
+        await migrate.check_hangul_trigrams(conn)
+        for m in applied:
+            print(f"applied {m.version:04d}_{m.name}")
+        print(f"database at version {await migrate.database_version(conn)}")
+        return 0
+
+    return _with_connection(settings, work)
+
+
+async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
+    from biomap.catalogue.seed import load_catalogue
+    from biomap.identity.seed import load_users
+
+    async with conn.transaction():
+        counts = await load_catalogue(conn, seeds_dir)
+        users = await load_users(conn, seeds_dir)
+    print(
+        f"seeded {counts.institutions} institutions, {counts.equipment} equipment, "
+        f"{counts.technologies} technologies, {counts.trainees} trainees, {users} demo users"
+    )
+
+
+def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
+    seeds_dir = Path(args.dir or settings.seeds_dir)
+
+    async def work(conn: asyncpg.Connection) -> int:
+        await migrate.check_current(conn)
+        await _seed(conn, seeds_dir)
+        return 0
+
+    return _with_connection(settings, work)
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    os.environ["BIOMAP_DATABASE_URL"] = asyncio.run(database_url(settings))  # workers read it from the environment
+    if args.demo:
+        async def prepare() -> None:
+            conn = await connect(os.environ["BIOMAP_DATABASE_URL"])
+            try:
+                await migrate.migrate(conn)
+                await _seed(conn, Path(settings.seeds_dir))
+            finally:
+                await conn.close()
+
+        asyncio.run(prepare())
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"Bio Map on http://{host}:{port}/graphql", flush=True)
+    uvicorn.run(
+        "biomap.asgi:app", factory=True, host=host, port=port,
+        workers=args.workers or settings.workers, log_config=None, access_log=False,
+    )
+    return 0
+
+
+def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from biomap.catalogue.uniquip_import import import_uniquip
+
+    data = Path(args.file).read_bytes()
+
+    async def work(conn: asyncpg.Connection) -> int:
+        await migrate.check_current(conn)
+        with tqdm(desc="importing", unit="row", disable=None, file=sys.stderr) as bar:
+            async with conn.transaction():
+                report = await import_uniquip(conn, data, institution=args.institution, progress=bar.update)
+        for err in report.errors:
+            print(f"{args.file}:{err.line}: {err.reason}", file=sys.stderr)
+        print(
+            f"{report.inserted} inserted, {report.updated} updated, {len(report.errors)} rows rejected, "
+            f"{report.skipped_facilities} facility rows skipped ({report.total_rows} rows, {report.encoding})"
+        )
+        return 0 if not report.errors else 2
+
+    return _with_connection(settings, work)
+
+
+def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
+    from biomap.catalogue.uniquip_import import export_uniquip
+
+    async def work(conn: asyncpg.Connection) -> int:
+        if args.file:
+            with open(args.file, "w", encoding="utf-8", newline="") as out:
+                n = await export_uniquip(conn, out, institution=args.institution)
+            print(f"exported {n} equipment to {args.file}", file=sys.stderr)
+        else:
+            n = await export_uniquip(conn, sys.stdout, institution=args.institution)
+        return 0
+
+    return _with_connection(settings, work)
+
+
+def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from biomap.identity.service import create_user
+
+    async def work(conn: asyncpg.Connection) -> int:
+        async with conn.transaction():
+            user, token = await create_user(
+                conn, email=args.email, role=Role(args.role), organisation_code=args.org,
+                display_name=args.name or "",
+            )
+        print(f"user {user.id} {user.email} ({user.role.value})", file=sys.stderr)
+        if args.print_token:
+            print(token)
+        return 0
+
+    return _with_connection(settings, work)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="biomap", description="Bio Map: Incheon bio-cluster resource map")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    for name, demo, help_text in (
+        ("serve", False, "run the API (embedded PostgreSQL unless BIOMAP_DATABASE_URL is set)"),
+        ("demo", True, "migrate, load the Incheon demo data and serve"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--host")
+        p.add_argument("--port", type=int)
+        p.add_argument("--workers", type=int)
+        p.set_defaults(func=cmd_serve, demo=demo)
+
+    db = sub.add_parser("db", help="database commands").add_subparsers(dest="db_command", required=True)
+    db.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_migrate)
+
+    seed = sub.add_parser("seed", help="load the demo data (idempotent)")
+    seed.add_argument("--dir", help="seed directory (default: BIOMAP_SEEDS_DIR or ./seeds)")
+    seed.set_defaults(func=cmd_seed)
+
+    imp = sub.add_parser("import", help="import data").add_subparsers(dest="format", required=True)
+    p = imp.add_parser("uniquip", help="import equipment from a uniquip CSV file")
+    p.add_argument("file")
+    p.add_argument("--institution", help="code or name for rows without an Institution Name column")
+    p.set_defaults(func=cmd_import_uniquip)
+
+    exp = sub.add_parser("export", help="export data").add_subparsers(dest="format", required=True)
+    p = exp.add_parser("uniquip", help="export equipment as uniquip CSV (UTF-8)")
+    p.add_argument("file", nargs="?", help="output file (default: standard output)")
+    p.add_argument("--institution", help="only this institution (code or name)")
+    p.set_defaults(func=cmd_export_uniquip)
+
+    user = sub.add_parser("user", help="users").add_subparsers(dest="user_command", required=True)
+    p = user.add_parser("create", help="create a user and issue an API token")
+    p.add_argument("--email", required=True)
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--org", help="organisation code, e.g. ITP_BIO")
+    p.add_argument("--name")
+    p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
+    p.set_defaults(func=cmd_user_create)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    try:
+        return args.func(settings, args)
+    except DomainError as exc:
+        where = f" ({exc.field})" if exc.field else ""
+        print(f"error{where}: {exc.message}", file=sys.stderr)
+        return 1
+    except (migrate.DatabaseAheadError, migrate.LocaleError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Settings from the environment (prefix BIOMAP_), validated once at start-up."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Environment(str, Enum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BIOMAP_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    # Empty: run on the embedded PostgreSQL kept in `data_dir`.
+    database_url: str = ""
+    data_dir: Path = Field(default=Path(".biomap"))
+    # Demo data (JSON) loaded by `biomap seed` / `biomap demo`.
+    seeds_dir: Path = Field(default=Path("seeds"))
+    pool_min_size: int = 2
+    pool_max_size: int = 10
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    log_level: str = "INFO"
+    max_query_depth: int = 10
+    max_aliases: int = 15
+    max_tokens: int = 2000
+    page_size_max: int = 100
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION

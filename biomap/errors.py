@@ -1,0 +1,48 @@
+"""Typed domain errors. Services raise them; the API layer turns them into payload or top-level errors."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A failure the user can act on: `code` is stable, `message` says what to do, `field` where."""
+
+    code: str = "INVALID"
+
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        if code is not None:
+            self.code = code
+
+
+class NotFound(DomainError):
+    code = "NOT_FOUND"
+
+
+class Invalid(DomainError):
+    code = "INVALID"
+
+
+class Conflict(DomainError):
+    code = "CONFLICT"
+
+
+class Forbidden(DomainError):
+    """The viewer may not do this. Surfaces as a top-level GraphQL error, never as a payload error."""
+
+    code = "FORBIDDEN"
+
+
+class Unauthenticated(DomainError):
+    code = "UNAUTHENTICATED"
+
+
+class ValidationFailed(DomainError):
+    """Several field problems at once, so a form can show all of them."""
+
+    code = "INVALID"
+
+    def __init__(self, problems: list[DomainError]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems

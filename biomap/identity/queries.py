@@ -1,0 +1,95 @@
+"""SQL for identity. Plain functions (conn, …) -> records; no rules here."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from biomap.identity.models import Organisation, Role, User, Viewer
+
+
+def _user(row: asyncpg.Record) -> User:
+    return User(row["id"], row["email"], row["display_name"], Role(row["role"]), row["organisation_id"])
+
+
+def _organisation(row: asyncpg.Record) -> Organisation:
+    return Organisation(row["id"], row["code"], row["name_ko"], row["name_en"], row["verified_at"] is not None)
+
+
+async def viewer_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> Viewer | None:
+    row = await conn.fetchrow(
+        """SELECT u.id, u.role, u.organisation_id, u.email, o.verified_at IS NOT NULL AS verified
+             FROM api_token t
+             JOIN app_user u ON u.id = t.user_id
+             LEFT JOIN organisation o ON o.id = u.organisation_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+              AND (t.expires_at IS NULL OR t.expires_at > now())
+              AND u.disabled_at IS NULL""",
+        token_hash,
+    )
+    if row is None:
+        return None
+    return Viewer(row["id"], Role(row["role"]), row["organisation_id"], row["verified"], row["email"])
+
+
+async def organisation_by_code(conn: asyncpg.Connection, code: str) -> Organisation | None:
+    row = await conn.fetchrow("SELECT * FROM organisation WHERE code = $1", code)
+    return _organisation(row) if row else None
+
+
+async def upsert_organisation(
+    conn: asyncpg.Connection, code: str, name_ko: str, name_en: str, verified: bool
+) -> Organisation:
+    row = await conn.fetchrow(
+        """INSERT INTO organisation (code, name_ko, name_en, verified_at)
+           VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END)
+           ON CONFLICT (code) DO UPDATE
+              SET name_ko = EXCLUDED.name_ko, name_en = EXCLUDED.name_en,
+                  verified_at = CASE WHEN $4 THEN coalesce(organisation.verified_at, now()) END
+           RETURNING *""",
+        code,
+        name_ko,
+        name_en,
+        verified,
+    )
+    return _organisation(row)
+
+
+async def upsert_user(
+    conn: asyncpg.Connection, email: str, role: Role, organisation_id: int | None, display_name: str
+) -> User:
+    row = await conn.fetchrow(
+        """INSERT INTO app_user (email, role, organisation_id, display_name)
+           VALUES ($1, $2, $3, $4)
+           ON CONFLICT (lower(email)) DO UPDATE
+              SET role = EXCLUDED.role, organisation_id = EXCLUDED.organisation_id,
+                  display_name = EXCLUDED.display_name
+           RETURNING *""",
+        email,
+        role.value,
+        organisation_id,
+        display_name,
+    )
+    return _user(row)
+
+
+async def insert_token(conn: asyncpg.Connection, user_id: int, token_hash: bytes, label: str) -> None:
+    await conn.execute(
+        """INSERT INTO api_token (user_id, token_hash, label) VALUES ($1, $2, $3)
+           ON CONFLICT (token_hash) DO NOTHING""",
+        user_id,
+        token_hash,
+        label,
+    )
+
+
+async def insert_audit(
+    conn: asyncpg.Connection, actor_id: int | None, action: str, entity: str, entity_id: int, detail: dict
+) -> None:
+    await conn.execute(
+        "INSERT INTO audit_log (actor_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)",
+        actor_id,
+        action,
+        entity,
+        entity_id,
+        detail,
+    )

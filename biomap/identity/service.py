@@ -1,0 +1,67 @@
+"""Identity rules: who a token belongs to, creating users for operators and tests."""
+
+from __future__ import annotations
+
+import re
+
+import asyncpg
+
+from biomap.errors import Invalid, NotFound
+from biomap.identity import queries
+from biomap.identity.models import Role, User, Viewer
+from biomap.identity.tokens import hash_token, is_well_formed, new_token
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Roles whose work is on behalf of an organisation: creating them without one makes no sense.
+_ROLES_NEEDING_ORG = {Role.INSTITUTION_MANAGER, Role.SUPPLIER, Role.MANUFACTURER}
+
+
+async def authenticate(conn: asyncpg.Connection, token: str) -> Viewer | None:
+    """The viewer for a bearer token, or None when it is malformed, unknown, revoked or expired."""
+    if not is_well_formed(token):
+        return None
+    return await queries.viewer_by_token_hash(conn, hash_token(token))
+
+
+async def create_user(
+    conn: asyncpg.Connection,
+    *,
+    email: str,
+    role: Role,
+    organisation_code: str | None = None,
+    display_name: str = "",
+    token: str | None = None,
+    token_label: str = "cli",
+) -> tuple[User, str]:
+    """Create (or update) a user and issue a token; returns the user and the token in clear, once."""
+    if not _EMAIL_RE.match(email):
+        raise Invalid(f"'{email}' is not an e-mail address", field="email")
+    organisation_id = None
+    if organisation_code:
+        organisation = await queries.organisation_by_code(conn, organisation_code)
+        if organisation is None:
+            raise NotFound(f"no organisation with code '{organisation_code}'", field="org")
+        organisation_id = organisation.id
+    elif role in _ROLES_NEEDING_ORG:
+        raise Invalid(f"a {role.value} user needs --org (the organisation it acts for)", field="org")
+    if token is not None and not is_well_formed(token):
+        raise Invalid("a token must look like bm_ followed by 20-100 url-safe characters", field="token")
+    user = await queries.upsert_user(conn, email, role, organisation_id, display_name)
+    token = token or new_token()
+    await queries.insert_token(conn, user.id, hash_token(token), token_label)
+    return user, token
+
+
+async def ensure_organisation(
+    conn: asyncpg.Connection, *, code: str, name_ko: str, name_en: str, verified: bool
+) -> int:
+    """Create or update an organisation by code; returns its id (institutions share it)."""
+    organisation = await queries.upsert_organisation(conn, code, name_ko, name_en, verified)
+    return organisation.id
+
+
+async def record_audit(
+    conn: asyncpg.Connection, viewer: Viewer | None, action: str, entity: str, entity_id: int, detail: dict
+) -> None:
+    """Append to the audit trail in the caller's transaction (who did what to which record)."""
+    await queries.insert_audit(conn, viewer.user_id if viewer else None, action, entity, entity_id, detail)
