@@ -121,10 +121,10 @@ def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
     async def work(conn: asyncpg.Connection) -> int:
         if args.file:
             with open(args.file, "w", encoding="utf-8", newline="") as out:
-                n = await export_uniquip(conn, out, institution=args.institution)
+                n = await export_uniquip(conn, out, institution=args.institution, public_url=settings.public_url)
             print(f"exported {n} equipment to {args.file}", file=sys.stderr)
         else:
-            n = await export_uniquip(conn, sys.stdout, institution=args.institution)
+            n = await export_uniquip(conn, sys.stdout, institution=args.institution, public_url=settings.public_url)
         return 0
 
     return _with_connection(settings, work)
@@ -145,6 +145,18 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     return _with_connection(settings, work)
+
+
+def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
+    from biomap.api.schema import create_schema
+
+    sdl = create_schema(settings).as_str() + "\n"
+    if args.file:
+        Path(args.file).write_text(sdl, encoding="utf-8")
+        print(f"wrote {args.file}", file=sys.stderr)
+    else:
+        sys.stdout.write(sdl)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -188,6 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
     p.set_defaults(func=cmd_user_create)
+
+    schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(dest="schema_command", required=True)
+    p = schema.add_parser("export", help="print the SDL (commit it as graphql/schema.graphql)")
+    p.add_argument("file", nargs="?")
+    p.set_defaults(func=cmd_schema_export)
     return parser
 
 

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     seeds_dir: Path = Field(default=Path("seeds"))
     pool_min_size: int = 2
     pool_max_size: int = 10
+    # Where users reach this deployment (used in exports and links).
+    public_url: str = "http://127.0.0.1:8000"
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1

@@ -23,7 +23,7 @@ import pytest
 from biomap.app import create_app
 from biomap.config import Settings
 from biomap.db import migrate
-from biomap.db.embedded import create_database, dsn_with_database, start_embedded
+from biomap.db.embedded import create_database, start_embedded
 from biomap.db.pool import connect
 from biomap.identity.models import Role
 from biomap.identity.service import create_user

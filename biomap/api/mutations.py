@@ -18,15 +18,23 @@ R = TypeVar("R")
 
 
 async def run_in_transaction(
-    info: Info, work: Callable[[asyncpg.Connection], Awaitable[R]]
+    info: Info,
+    work: Callable[[asyncpg.Connection], Awaitable[R]],
+    *,
+    field_paths: dict[str, str] | None = None,
 ) -> tuple[R | None, list[UserError]]:
     """Run `work` in its own transaction. A domain error rolls everything back (audit and outbox rows
-    included) and comes back as payload errors; permission errors become top-level errors."""
+    included) and comes back as payload errors; permission errors become top-level errors.
+    `field_paths` renames service field names to where they sit in the input (e.g. nested objects)."""
     try:
         async with info.context.db.transaction() as conn:
             return await work(conn), []
     except DomainError as exc:
-        return None, user_errors(exc)
+        errors = user_errors(exc)
+        if field_paths:
+            for error in errors:
+                error.field = field_paths.get(error.field or "", error.field)
+        return None, errors
 
 
 def input_values(given: object, *, ids: dict[str, str] | None = None) -> dict[str, Any]:

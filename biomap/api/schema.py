@@ -7,6 +7,8 @@ In production, introspection, GraphiQL (see app.py) and field suggestions are of
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.extensions import (
     DisableIntrospection,
@@ -64,17 +66,19 @@ class BioMapSchema(strawberry.Schema):
 
 
 def create_schema(settings: Settings) -> strawberry.Schema:
-    extensions = [
-        ParserCache(maxsize=1024),
-        ValidationCache(maxsize=1024),
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
-        MaskErrors(should_mask_error=should_mask),
+    # Factories, not instances: Strawberry builds fresh extensions per request; the parse and
+    # validation caches are module-level LRUs shared by all requests.
+    extensions: list[Any] = [
+        lambda: ParserCache(maxsize=1024),
+        lambda: ValidationCache(maxsize=1024),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaskErrors(should_mask_error=should_mask),
         OperationMetrics,
     ]
     if settings.is_production:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return BioMapSchema(
         query=Query,
         mutation=Mutation,

@@ -116,7 +116,11 @@ async def _import_row(conn: asyncpg.Connection, institution_id: int, record: Equ
         report.updated += 1
 
 
-async def export_uniquip(conn: asyncpg.Connection, out: IO[str], *, institution: str | None = None) -> int:
+async def export_uniquip(
+    conn: asyncpg.Connection, out: IO[str], *, institution: str | None = None, public_url: str = ""
+) -> int:
+    """Write equipment as uniquip. The spec needs a contact channel on every row: records without one
+    get their institution's website, else `public_url` (where Bio Map serves them)."""
     institution_id = None
     if institution:
         found = await institution_queries.institution_by_name(conn, institution)
@@ -126,4 +130,5 @@ async def export_uniquip(conn: asyncpg.Connection, out: IO[str], *, institution:
     rows = await equipment_queries.equipment_for_export(conn, institution_id)
     for row in rows:
         row["institution_name"] = row["institution_name_en"] or row["institution_name_ko"]
+        row["institution_url"] = row["institution_url"] or public_url
     return write_uniquip(rows, out)

@@ -3,7 +3,10 @@ from __future__ import annotations
 import strawberry
 
 from biomap.api.catalogue.inputs import EquipmentUpdateInput
-from biomap.api.catalogue.mutations.equipment_values import equipment_values
+from biomap.api.catalogue.mutations.equipment_values import (
+    RATE_FIELDS,
+    equipment_values,
+)
 from biomap.api.catalogue.types import Equipment
 from biomap.api.context import Info
 from biomap.api.errors import UserError
@@ -23,6 +26,7 @@ async def equipment_update(info: Info, input: EquipmentUpdateInput) -> Equipment
     equipment_id = pk_of(input.id, "Equipment") or 0
     values = equipment_values(input)
     record, errors = await run_in_transaction(
-        info, lambda conn: service.update_equipment(conn, info.context.viewer, equipment_id, values)
+        info, lambda conn: service.update_equipment(conn, info.context.viewer, equipment_id, values),
+        field_paths=RATE_FIELDS,
     )
     return EquipmentUpdatePayload(equipment=Equipment.of(record) if record else None, errors=errors)

@@ -7,6 +7,9 @@ from typing import Any
 from biomap.api.catalogue.inputs import EquipmentFieldsInput
 from biomap.api.mutations import input_values
 
+# Service field names whose input sits in the nested `rates` object, for error paths.
+RATE_FIELDS = {f"rate{kind}Krw": f"rates.{kind.lower()}Krw" for kind in ("Internal", "Academic", "Industry")}
+
 
 def equipment_values(given: EquipmentFieldsInput) -> dict[str, Any]:
     values = input_values(given, ids={"institution_id": "Institution"})

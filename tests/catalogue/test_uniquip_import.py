@@ -1,0 +1,85 @@
+"""Importing uniquip files into the database: real-world files, re-imports, round trips, garbage."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from biomap.catalogue.uniquip_import import export_uniquip, import_uniquip
+from biomap.errors import Invalid, NotFound
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "uniquip"
+
+
+async def count(conn: asyncpg.Connection, code: str) -> int:
+    return await conn.fetchval(
+        "SELECT count(*) FROM equipment e JOIN organisation o ON o.id = e.institution_id WHERE o.code = $1", code
+    )
+
+
+async def test_real_world_file_imports_valid_rows_and_reports_bad_ones(conn) -> None:
+    before = await count(conn, "INU")
+    report = await import_uniquip(conn, (FIXTURES / "realworld_cp1252.csv").read_bytes(), institution="INU")
+    assert report.encoding == "utf-8+cp1252"
+    assert report.inserted == 18 and report.updated == 0
+    assert [e.line for e in report.errors] == [13, 15, 22]
+    assert "duplicate ID" in report.errors[1].reason
+    assert await count(conn, "INU") == before + 18
+    truncated = await conn.fetchval(
+        "SELECT count(*) FROM equipment WHERE (extra->>'name_truncated')::boolean AND source_id IS NOT NULL"
+    )
+    assert truncated >= 2
+
+
+async def test_reimporting_updates_instead_of_duplicating(conn) -> None:
+    data = (FIXTURES / "realworld_cp1252.csv").read_bytes()
+    first = await import_uniquip(conn, data, institution="INU")
+    total = await count(conn, "INU")
+    second = await import_uniquip(conn, data, institution="INU")
+    assert (second.inserted, second.updated) == (0, first.inserted)
+    assert await count(conn, "INU") == total
+
+
+async def test_export_then_import_round_trips(conn) -> None:
+    out = io.StringIO()
+    exported = await export_uniquip(conn, out, institution="ITP_BIO", public_url="http://biomap.test")
+    assert exported == await count(conn, "ITP_BIO") > 0
+    columns = ("name_ko", "name_en", "category", "manufacturer", "model", "year", "description_ko",
+               "description_en", "specifications", "building", "room", "status", "access_policy", "service_mode",
+               "training_required", "rate_internal_krw", "rate_academic_krw", "rate_industry_krw",
+               "nfec_registration", "rrid", "photo_url")
+    snapshot = {r["id"]: dict(r) for r in await conn.fetch(
+        f"""SELECT e.id, {', '.join('e.' + c for c in columns)} FROM equipment e
+              JOIN organisation o ON o.id = e.institution_id WHERE o.code = 'ITP_BIO'""")}
+    await conn.execute("UPDATE equipment SET room = 'changed', year = NULL WHERE id = ANY($1::bigint[])",
+                       list(snapshot))
+    report = await import_uniquip(conn, out.getvalue().encode("utf-8"))
+    assert report.errors == [] and report.updated == exported and report.inserted == 0
+    after = {r["id"]: dict(r) for r in await conn.fetch(
+        f"SELECT e.id, {', '.join('e.' + c for c in columns)} FROM equipment e WHERE e.id = ANY($1::bigint[])",
+        list(snapshot))}
+    assert after == snapshot
+
+
+async def test_a_file_that_is_not_csv_is_one_error_and_writes_nothing(conn) -> None:
+    before = await conn.fetchval("SELECT count(*) FROM equipment")
+    for garbage in (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, b"", b'{"equipment": []}'):
+        with pytest.raises(Invalid, match="uniquip"):
+            await import_uniquip(conn, garbage, institution="INU")
+    assert await conn.fetchval("SELECT count(*) FROM equipment") == before
+
+
+async def test_unknown_institution_is_refused(conn) -> None:
+    with pytest.raises(NotFound, match="Atlantis"):
+        await import_uniquip(conn, (FIXTURES / "clean_utf8_bom.csv").read_bytes(), institution="Atlantis")
+
+
+async def test_rows_need_an_institution(conn) -> None:
+    header = "Type,Name,Contact Name,Contact Email,Site Location,ID\n"
+    rows = "equipment,Centrifuge,Desk,desk@example.ac.kr,Songdo,C-1\n"
+    report = await import_uniquip(conn, (header + rows).encode())
+    assert report.inserted == 0
+    assert report.errors[0].line == 2 and "--institution" in report.errors[0].reason
