@@ -1428,7 +1428,7 @@ PLANS = {
          "PARTICLE_ANALYZER:Ultra|NanoSight", "IMAGING_SYSTEM*2:ChemiDoc MP|IVIS|ImageXpress", "CELL_CULTURE*2", "ANIMAL_FACILITY*2"],
         "academic", buildings=(("언더우드관", "{f}{n:02d}"), ("종합관", "B{f}{n:02d}"), ("산학협력관", "{f}{n:02d}")),
         floors=(1, 5), factor=0.9, nfec=True,
-        rrid="RRID:SCR_019947", rrid_cats={"FLOW_CYTOMETER", "CONFOCAL_MICROSCOPE", "SEQUENCER", "ELECTRON_MICROSCOPE"},
+        rrid_cats={"FLOW_CYTOMETER", "CONFOCAL_MICROSCOPE", "SEQUENCER", "ELECTRON_MICROSCOPE"},
     ),
     "INU": P(
         ["NMR:NEO 400|ECZ500R|ECZ400S", "LC_MS:LCMS-8060|Xevo TQ-XS", "HPLC*2", "GAS_CHROMATOGRAPH*2", "SPECTROPHOTOMETER*2",
@@ -1521,7 +1521,7 @@ PLANS = {
          "CAPILLARY_ELECTROPHORESIS:PA 800|LabChip", "NUCLEIC_ACID_ANALYZER:Bioanalyzer|TapeStation", "LIQUID_HANDLER:Bravo|Biomek i5|STARlet",
          "OTHER:SpeedVac|EZ-2", "FREEZER:MDF-DU|CryoCube", "MICROPLATE_READER:Spark|CLARIOstar"],
         "academic", buildings=(("송도 단백질체분석연구소", "MS-{f}{n:02d}"),), floors=(1, 3), factor=1.0, nfec=True,
-        years=(2012, 2025), rrid="RRID:SCR_019933",
+        years=(2012, 2025), 
         flavour=("코어 퍼실리티 분석 의뢰 가능.", "Available through the core facility request system."),
     ),
     "WESTSEA_GTRC": P(
@@ -1529,7 +1529,7 @@ PLANS = {
          "CELL_CULTURE*2:VIOS|Incucyte", "BIOSAFETY_CABINET*2:Herasafe|Class II|NuAire", "OTHER:CliniMACS|Cocoon",
          "CELL_COUNTER:LUNA-FX7|NC-202", "FREEZER:MVE|CryoMed", "CONFOCAL_MICROSCOPE:Dragonfly|STELLARIS 5|LSM 900"],
         "academic", buildings=(("유전자세포치료연구센터", "GT-{f}{n:02d}"),), floors=(1, 4), nfec=True, years=(2018, 2025),
-        rrid="RRID:SCR_019962", rrid_cats={"FLOW_CYTOMETER", "SEQUENCER"},
+        rrid_cats={"FLOW_CYTOMETER", "SEQUENCER"},
     ),
     "LUMENGEN": P(
         ["OTHER:Ignite", "PARTICLE_ANALYZER:Zetasizer Ultra|Pro", "HPLC:Vanquish Flex|1260", "NUCLEIC_ACID_ANALYZER:Fragment|TapeStation 4150",
