@@ -25,6 +25,10 @@ async def institutions_by_ids(conn: asyncpg.Connection, ids: list[int]) -> list[
     return [records.institution(r) for r in rows]
 
 
+async def institution_exists(conn: asyncpg.Connection, institution_id: int) -> bool:
+    return await conn.fetchval("SELECT EXISTS (SELECT 1 FROM institution WHERE id = $1)", institution_id)
+
+
 async def institution_by_code(conn: asyncpg.Connection, code: str) -> Institution | None:
     row = await conn.fetchrow(
         f"SELECT {_INSTITUTION_COLUMNS} FROM institution i JOIN organisation o ON o.id = i.id WHERE o.code = $1",

@@ -11,7 +11,7 @@ from typing import Any
 
 import asyncpg
 
-from biomap.catalogue import equipment_queries, technology_queries
+from biomap.catalogue import equipment_queries, institution_queries, technology_queries
 from biomap.catalogue.equipment_queries import EquipmentScope
 from biomap.catalogue.models import (
     AccessPolicy,
@@ -90,9 +90,21 @@ async def count_equipment(conn: asyncpg.Connection, viewer: Viewer, filt: Equipm
     return await equipment_queries.count_equipment(conn, filt, equipment_scope(viewer))
 
 
+async def target_institution(conn: asyncpg.Connection, viewer: Viewer, given: int | None) -> int:
+    """The institution a new record goes to: the one given (checked), else the viewer's own."""
+    if not viewer.is_authenticated:
+        raise Unauthenticated("sign in with an API token to change the catalogue")
+    institution_id = viewer.organisation_id if given is None else given
+    if institution_id is None:
+        raise ValidationFailed([Invalid("give the institution (institutionId)", field="institutionId")])
+    require_manager(viewer, institution_id)  # before the existence check: no probing of other ids
+    if not await institution_queries.institution_exists(conn, institution_id):
+        raise NotFound("no institution with this id", field="institutionId")
+    return institution_id
+
+
 async def create_equipment(conn: asyncpg.Connection, viewer: Viewer, data: dict[str, Any]) -> Equipment:
-    institution_id = data.get("institution_id") or viewer.organisation_id
-    require_manager(viewer, institution_id or 0)
+    institution_id = await target_institution(conn, viewer, data.get("institution_id"))
     valid = validate(EquipmentCreate, {**data, "institution_id": institution_id})
     values = valid.model_dump(exclude={"institution_id"}, exclude_none=True)
     _require_name(values, "name_ko", "name_en")
@@ -146,8 +158,7 @@ async def retire_equipment(conn: asyncpg.Connection, viewer: Viewer, equipment_i
 
 
 async def create_technology(conn: asyncpg.Connection, viewer: Viewer, data: dict[str, Any]) -> Technology:
-    institution_id = data.get("institution_id") or viewer.organisation_id
-    require_manager(viewer, institution_id or 0)
+    institution_id = await target_institution(conn, viewer, data.get("institution_id"))
     valid = validate(TechnologyCreate, {**data, "institution_id": institution_id})
     values = valid.model_dump(exclude={"institution_id"}, exclude_none=True)
     _require_name(values, "title_ko", "title_en")

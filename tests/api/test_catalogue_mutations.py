@@ -217,3 +217,19 @@ async def test_technology_of_another_institution_is_refused(client, conn, itp_ma
     body = await client.execute(TECH_RETIRE, {"id": to_global_id("Technology", pk)}, token=itp_manager)
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert await conn.fetchval("SELECT retired_at FROM technology WHERE id = $1", pk) is None
+
+
+async def test_create_with_an_unknown_institution_id(client, make_token, itp_manager) -> None:
+    admin = await make_token("ADMIN")
+    for gid in (to_global_id("Institution", 987_654_321), "garbage"):
+        payload = (await client.data(CREATE, {"input": {"category": "PCR", "nameEn": "x", "institutionId": gid}},
+                                     token=admin))["equipmentCreate"]
+        assert payload["errors"][0]["code"] == "NOT_FOUND" and payload["errors"][0]["field"] == "institutionId"
+    # a manager naming an id that is not theirs is refused, whether or not it exists (no probing)
+    body = await client.execute(
+        CREATE, {"input": {"category": "PCR", "nameEn": "x", "institutionId": "garbage"}}, token=itp_manager
+    )
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    # an admin acts for no institution of their own: the institution must be named
+    payload = (await client.data(CREATE, {"input": {"category": "PCR", "nameEn": "x"}}, token=admin))
+    assert payload["equipmentCreate"]["errors"][0]["field"] == "institutionId"
