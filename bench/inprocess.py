@@ -12,10 +12,13 @@ database through a real pool, so every figure includes the same two SQL round tr
                        as an ASGI callable with an in-memory request: the HTTP-layer cost on top
                        of `schema`, without sockets
 
-Sequential on purpose (one request at a time, variants interleaved in chunks of 100): with one request at a time the figure is CPU cost per request, not
-queueing. The caches' effect is `schema` vs `schema no-cache`; the extensions' cost is
-`schema no-cache` vs `schema bare`. For the variants with a ValidationCache the LRU's hit rate
-during the run is recorded too: a cache that never hits costs more than no cache at all.
+Sequential on purpose: with one request at a time the figure is CPU cost per request, not
+queueing. The variants run interleaved in chunks of 100, so the speed drifts of a shared virtual
+machine (±15 % here within seconds) hit all of them alike.
+
+The caches' effect is `schema` vs `schema no-cache`; the extensions' cost is `schema no-cache` vs
+`schema bare`. For the variants with a ValidationCache the LRU's hit rate during the run is
+recorded too: a cache that never hits costs more than no cache at all.
 """
 
 from __future__ import annotations
