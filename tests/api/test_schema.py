@@ -92,3 +92,17 @@ async def test_development_serves_graphiql_and_suggestions(client) -> None:
 def test_environment_variable_selects_production(monkeypatch) -> None:
     monkeypatch.setitem(os.environ, "BIOMAP_ENVIRONMENT", "production")
     assert Settings().is_production
+
+
+async def test_a_repeated_document_is_parsed_and_validated_once(client) -> None:
+    # The caches are Strawberry's module-level LRUs; a regression here costs ~1.4x throughput.
+    from strawberry.extensions.parser_cache import _get_parse_cache
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    query = "query CacheProbe { categories { code labelEn } }"
+    await client.data(query)
+    parsed, validated = _get_parse_cache(1024).cache_info(), _get_validate_cache(1024).cache_info()
+    await client.data(query)
+    assert _get_parse_cache(1024).cache_info().hits == parsed.hits + 1
+    assert _get_validate_cache(1024).cache_info().hits == validated.hits + 1
+    assert _get_validate_cache(1024).cache_info().misses == validated.misses
