@@ -16,6 +16,7 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from biomap.api.response_cache import ResponseCache
 from biomap.api.schema import create_schema
 from biomap.api.view import BioMapGraphQL
 from biomap.config import Settings
@@ -77,6 +78,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
         create_schema(settings),
         graphql_ide=None if settings.is_production else "graphiql",
         allow_queries_via_get=False,
+        response_cache=ResponseCache(settings.anonymous_cache_seconds) if settings.anonymous_cache_seconds > 0 else None,
     )
     app = Starlette(
         routes=[

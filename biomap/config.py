@@ -34,7 +34,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
-    page_size_max: int = 100
+    # Seconds an anonymous query's response may be served from the per-process micro-cache (0 = off).
+    anonymous_cache_seconds: float = 1.0
 
     @property
     def is_production(self) -> bool:

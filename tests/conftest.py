@@ -123,7 +123,9 @@ def statements(conn: asyncpg.Connection) -> StatementCounter:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(database_url="postgresql://unused", seeds_dir=SEEDS)
+    # The anonymous response cache is off here (tests read their own writes at once); its own
+    # tests switch it on.
+    return Settings(database_url="postgresql://unused", seeds_dir=SEEDS, anonymous_cache_seconds=0)
 
 
 class GraphQLClient:

@@ -16,6 +16,7 @@ import strawberry
 from biomap.errors import Invalid
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -75,20 +76,20 @@ def page_size(first: int | None) -> int:
 
 
 def build_connection(
-    items: Sequence[object],
+    rows: Sequence[R],
     size: int,
-    pk: Callable[[object], int],
-    wrap: Callable[[object], T],
+    pk: Callable[[R], int],
+    nodes: Sequence[T],
     count: Callable[[], Awaitable[int]],
     after: int,
 ) -> Connection[T]:
-    """`items` holds up to size + 1 rows; the extra one only tells that a next page exists."""
-    page = list(items[:size])
-    edges = [Edge(cursor=encode_cursor(pk(item)), node=wrap(item)) for item in page]
+    """`rows` holds up to size + 1 records, the extra one only telling that a next page exists;
+    `nodes` are the API objects of the first `size` rows, in the same order."""
+    edges = [Edge(cursor=encode_cursor(pk(row)), node=node) for row, node in zip(rows[:size], nodes, strict=True)]
     return Connection(
         edges=edges,
         page_info=PageInfo(
-            has_next_page=len(items) > size,
+            has_next_page=len(rows) > size,
             has_previous_page=after > 0,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,

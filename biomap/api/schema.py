@@ -32,6 +32,7 @@ from biomap.api.errors import should_mask
 from biomap.api.identity.queries import IdentityQuery
 from biomap.api.metrics_extension import OperationMetrics
 from biomap.api.node import Node, from_global_id
+from biomap.api.response_cache import MarkCacheable
 from biomap.config import Settings
 from graphql import GraphQLError
 
@@ -85,6 +86,7 @@ def create_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask),
         OperationMetrics,
+        MarkCacheable,
     ]
     return BioMapSchema(
         query=Query,

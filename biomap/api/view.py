@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from cross_web import HTTPException  # what strawberry.asgi raises for bad requests
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from biomap.api.context import Context
+from biomap.api.response_cache import ResponseCache
 from biomap.identity import service as identity
 from biomap.identity.models import Viewer
 
@@ -19,9 +22,16 @@ class InvalidToken(Exception):
 
 
 class BioMapGraphQL(GraphQL[Context, None]):
+    def __init__(self, *args: Any, response_cache: ResponseCache | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.response_cache = response_cache
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            await super().__call__(scope, receive, send)
+            if self.response_cache is not None and _is_anonymous_post(scope):
+                await self._serve_with_cache(self.response_cache, scope, receive, send)
+            else:
+                await super().__call__(scope, receive, send)
         except InvalidToken:
             # No detail on purpose: whether a token is unknown, revoked or malformed is not the caller's business.
             response = JSONResponse(
@@ -31,6 +41,25 @@ class BioMapGraphQL(GraphQL[Context, None]):
             )
             await response(scope, receive, send)
 
+    async def _serve_with_cache(self, cache: ResponseCache, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        key = cache.key(request.url.path, await request.body())  # the body stays cached on `request`
+        hit = cache.get(key)
+        if hit is not None:
+            metrics = getattr(request.app.state, "metrics", None)
+            if metrics is not None:
+                metrics.observe(hit.operation, "cached", 0.0)
+            await Response(hit.body, media_type="application/json")(scope, receive, send)
+            return
+        context = await self.get_context(request, Response())
+        try:
+            response = await self.run(request, context=context)
+        except HTTPException as e:
+            response = PlainTextResponse(e.reason, status_code=e.status_code)
+        if context.cacheable_operation is not None and response.status_code == 200:
+            cache.put(key, bytes(response.body), context.cacheable_operation)
+        await response(scope, receive, send)
+
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         state = request.app.state
         return Context(request=request, db=state.db, viewer=await _viewer(request), settings=state.settings)
@@ -38,6 +67,12 @@ class BioMapGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> str:
         # Korean text stays UTF-8 instead of \uXXXX escapes (about 30% smaller responses).
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _is_anonymous_post(scope: Scope) -> bool:
+    if scope["type"] != "http" or scope["method"] != "POST":
+        return False
+    return not any(name == b"authorization" for name, _ in scope["headers"])
 
 
 async def _viewer(request: Request) -> Viewer:

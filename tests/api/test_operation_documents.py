@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graphql import parse, validate
 
 from biomap.api.schema import create_schema
 from biomap.config import Settings
+from graphql import parse, validate
 
 OPERATIONS = sorted((Path(__file__).resolve().parents[2] / "graphql" / "operations").glob("*.graphql"))
 

@@ -65,7 +65,8 @@ async def test_unexpected_errors_are_masked(client, monkeypatch) -> None:
 
 
 async def _production_client(app_factory):
-    settings = Settings(database_url="postgresql://unused", environment=Environment.PRODUCTION)
+    settings = Settings(database_url="postgresql://unused", environment=Environment.PRODUCTION,
+                        anonymous_cache_seconds=0)
     transport = httpx.ASGITransport(app=app_factory(settings))
     return httpx.AsyncClient(transport=transport, base_url="http://biomap.test")
 

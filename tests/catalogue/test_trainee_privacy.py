@@ -7,7 +7,11 @@ import datetime as dt
 import pytest
 
 from biomap.catalogue.models import Consent, ConsentItem, Trainee, TraineeVisibility
-from biomap.catalogue.trainee_privacy import can_view_profile, consent_is_valid, disclosed_items
+from biomap.catalogue.trainee_privacy import (
+    can_view_profile,
+    consent_is_valid,
+    disclosed_items,
+)
 from biomap.identity.models import Role, Viewer
 
 CENTRE = 10

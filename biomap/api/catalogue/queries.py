@@ -16,6 +16,7 @@ from biomap.api.catalogue.types import (
     Technology,
     Trainee,
     equipment_filter,
+    equipment_nodes,
 )
 from biomap.api.context import Info
 from biomap.api.node import Node, pk_of
@@ -57,7 +58,7 @@ class CatalogueQuery:
             async with db.connection() as conn:
                 return await institution_queries.count_institutions(conn, filt)
 
-        return build_connection(rows, size, lambda r: r.id, Institution.of, count, after_id)
+        return build_connection(rows, size, lambda r: r.id, [Institution.of(r) for r in rows[:size]], count, after_id)
 
     @strawberry.field(description="One institution by its code, e.g. ITP_BIO.")
     async def institution(self, info: Info, code: str) -> Institution | None:
@@ -80,7 +81,8 @@ class CatalogueQuery:
             async with db.connection() as conn:
                 return await service.count_equipment(conn, viewer, filt)
 
-        return build_connection(rows, size, lambda r: r.id, Equipment.of, count, after_id)
+        nodes = await equipment_nodes(info, rows[:size])
+        return build_connection(rows, size, lambda r: r.id, nodes, count, after_id)
 
     @strawberry.field(description="Licensable technologies and analysis / CDMO / training services.")
     async def technologies(
@@ -100,7 +102,7 @@ class CatalogueQuery:
             async with db.connection() as conn:
                 return await technology_queries.count_technologies(conn, institutions, kinds, include_retired)
 
-        return build_connection(rows, size, lambda r: r.id, Technology.of, count, after_id)
+        return build_connection(rows, size, lambda r: r.id, [Technology.of(r) for r in rows[:size]], count, after_id)
 
     @strawberry.field(description="Trainee profiles the viewer may see (see the README's privacy matrix).")
     async def trainees(
@@ -119,7 +121,7 @@ class CatalogueQuery:
             async with db.connection() as conn:
                 return await trainee_queries.count_trainees(conn, institutions, scope)
 
-        return build_connection(rows, size, lambda r: r.id, Trainee.of, count, after_id)
+        return build_connection(rows, size, lambda r: r.id, [Trainee.of(r) for r in rows[:size]], count, after_id)
 
     @strawberry.field(description="The fixed equipment taxonomy with Korean and English labels.")
     def categories(self) -> list[Category]:

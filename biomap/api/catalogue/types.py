@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import strawberry
 
@@ -12,6 +13,7 @@ from biomap.api.context import Info
 from biomap.api.node import Node, pk_of, to_global_id
 from biomap.api.pagination import Connection, build_connection, decode_cursor, page_size
 from biomap.api.scalars import JSON
+from biomap.api.selection import selects
 from biomap.catalogue import models
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import (
@@ -107,7 +109,9 @@ class Institution(Node):
         filt = equipment_filter(filter)
         rows = await loaders.equipment_page_by_institution(filt, after_id, size + 1).load(self.pk)
         counter = loaders.equipment_count_by_institution(filt)
-        return build_connection(rows, size, lambda e: e.id, Equipment.of, lambda: counter.load(self.pk), after_id)
+        # Every item's institution is this one: no lookup needed.
+        nodes = [Equipment.of(r, self) for r in rows[:size]]
+        return build_connection(rows, size, lambda e: e.id, nodes, lambda: counter.load(self.pk), after_id)
 
 
 @strawberry.type(description="A piece of research or bioprocess equipment offered for shared use.")
@@ -137,9 +141,10 @@ class Equipment(Node):
     rrid: str
     photo_url: str
     updated_at: dt.datetime
+    prefetched_institution: strawberry.Private[Institution | None] = None
 
     @staticmethod
-    def of(r: models.Equipment) -> Equipment:
+    def of(r: models.Equipment, institution: Institution | None = None) -> Equipment:
         return Equipment(
             id=to_global_id("Equipment", r.id), pk=r.id, institution_pk=r.institution_id, source_id=r.source_id,
             name_ko=r.name_ko, name_en=r.name_en, category=enums.EquipmentCategory[r.category],
@@ -150,6 +155,7 @@ class Equipment(Node):
             rates=Rates(internal_krw=r.rate_internal_krw, academic_krw=r.rate_academic_krw,
                         industry_krw=r.rate_industry_krw),
             nfec_registration=r.nfec_registration, rrid=r.rrid, photo_url=r.photo_url, updated_at=r.updated_at,
+            prefetched_institution=institution,
         )
 
     @strawberry.field(description="Korean name when there is one, else the English name.")
@@ -161,10 +167,28 @@ class Equipment(Node):
         return Category.of(self.category.value)
 
     @strawberry.field
-    async def institution(self, info: Info) -> Institution:
-        record = await info.context.loaders(CatalogueLoaders).institution_by_id.load(self.institution_pk)
-        assert record is not None  # a foreign key guarantees it
-        return Institution.of(record)
+    def institution(self, info: Info) -> Institution:
+        # Lists prefetch the page's institutions (see `equipment_page`); a single object loads its
+        # own through the DataLoader, returned as an awaitable that graphql-core resolves.
+        if self.prefetched_institution is not None:
+            return self.prefetched_institution
+        return load_institution(info, self.institution_pk)  # type: ignore[return-value]
+
+
+async def load_institution(info: Info, pk: int) -> Institution:
+    record = await info.context.loaders(CatalogueLoaders).institution_by_id.load(pk)
+    assert record is not None  # a foreign key guarantees it
+    return Institution.of(record)
+
+
+async def equipment_nodes(info: Info, rows: Sequence[models.Equipment]) -> list[Equipment]:
+    """Equipment objects for a page, with their institutions fetched in one batch when selected."""
+    if not selects(info, "edges", "node", "institution"):
+        return [Equipment.of(r) for r in rows]
+    loader = info.context.loaders(CatalogueLoaders).institution_by_id
+    found = await loader.load_many(list({r.institution_id for r in rows}))
+    by_id = {i.id: Institution.of(i) for i in found if i is not None}
+    return [Equipment.of(r, by_id[r.institution_id]) for r in rows]
 
 
 @strawberry.type(description="A licensable technology or an analysis / CDMO / training service.")
