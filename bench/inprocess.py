@@ -1,20 +1,22 @@
 """In-process measurement (no HTTP, no load generator): where does a GraphQL request's time go?
 
 Each variant runs the benchmark query N times, one after another, against the real benchmark
-database through a real pool, so every figure includes the same two SQL round trips:
+database through a real pool, so every figure that executes includes the same two SQL round trips:
 
-- `plain`              the baseline: the same SQL and JSON shaping without GraphQL (plain_json_app)
-- `schema bare`        the app's types, strawberry.Schema.execute with no extensions at all
-- `schema no-cache`    the app's schema and extensions minus ParserCache / ValidationCache
-- `schema`             the app's schema exactly as create_schema(settings) builds it
-- `schema rules-once`  the app's schema with its validation-rule classes made once (levers.py)
-- `asgi`               the whole app (Starlette routing, BioMapGraphQL view, JSON encoding) called
-                       as an ASGI callable with an in-memory request: the HTTP-layer cost on top
-                       of `schema`, without sockets
+- `plain`            the baseline: the same SQL and JSON shaping without GraphQL (plain_json_app)
+- `schema bare`      the app's types, strawberry.Schema.execute with no extensions at all
+- `schema no-cache`  the app's schema and extensions minus ParserCache / ValidationCache
+- `schema`           the app's schema exactly as create_schema(settings) builds it
+- `asgi`             the whole app (Starlette routing, BioMapGraphQL view, JSON encoding) called as
+                     an ASGI callable with an in-memory request, micro-cache OFF
+                     (anonymous_cache_seconds=0): the HTTP-layer cost on top of `schema`, no sockets
+- `asgi cached`      the same with the app's default anonymous micro-cache (1 s): most executions
+                     are cache hits (no parse, no execution, no SQL); its hit rate is recorded
 
 Sequential on purpose: with one request at a time the figure is CPU cost per request, not
 queueing. The variants run interleaved in chunks of 100, so the speed drifts of a shared virtual
-machine (±15 % here within seconds) hit all of them alike.
+machine (±15 % here within seconds) hit all of them alike. (For `asgi cached` that also means a
+miss at the start of most chunks: the 1 s entry has expired while the other variants ran.)
 
 The caches' effect is `schema` vs `schema no-cache`; the extensions' cost is `schema no-cache` vs
 `schema bare`. For the variants with a ValidationCache the LRU's hit rate during the run is
@@ -32,9 +34,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import levers
+import schema_variants
 import strawberry
-from bench_query import OPERATION_NAME, PAGE_SIZE, QUERY, REQUEST_BODY
+from bench_query import OPERATION_NAME, PAGE_SIZE, QUERY, REQUEST_BODY, operation_counts
 from plain_json_app import equipment_page
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -47,6 +49,7 @@ from biomap.db.pool import PoolDatabase, create_pool
 from biomap.identity.models import Viewer
 
 WARMUP = 50
+DEFAULT_CACHE_SECONDS: float = Settings.model_fields["anonymous_cache_seconds"].default  # the app's default
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class InprocessResult:
     per_second: float
     mean_us: float
     validation_cache_hit_rate: float | None  # None: the variant has no ValidationCache
+    response_cache_hit_rate: float | None  # the app's anonymous micro-cache; None: not an app with one on
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,6 +70,7 @@ class Variant:
     name: str
     run: Callable[[], Awaitable[None]]
     schema: strawberry.Schema | None = None  # whose ValidationCache to watch
+    app: Starlette | None = None  # whose micro-cache hits to count (its Metrics), when it has the cache on
 
 
 def _context_factory(app: Starlette, db: PoolDatabase, settings: Settings) -> Callable[[], Context]:
@@ -88,7 +93,13 @@ def _schema_variant(name: str, schema: strawberry.Schema, make_context: Callable
     return Variant(name, run, schema)
 
 
-def _asgi_variant(name: str, app: Starlette, schema: strawberry.Schema) -> Variant:
+def _app_schema(app: Starlette) -> strawberry.Schema:
+    """The schema create_app built for this app (behind its /graphql route)."""
+    view = next(r.endpoint for r in app.routes if getattr(r, "path", None) == "/graphql")  # type: ignore[attr-defined]
+    return view.schema
+
+
+def _asgi_variant(name: str, app: Starlette, *, cached: bool) -> Variant:
     body = REQUEST_BODY.encode()
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
@@ -116,7 +127,15 @@ def _asgi_variant(name: str, app: Starlette, schema: strawberry.Schema) -> Varia
         if status != 200 or "errors" in answer:
             raise RuntimeError(f"in-process ASGI answer is wrong: {status} {answer}")
 
-    return Variant(name, run, schema)
+    return Variant(name, run, _app_schema(app), app if cached else None)
+
+
+def _response_cache_counters(v: Variant) -> tuple[int, int] | None:
+    """(hits, executions) so far of the benchmark operation in the variant's app metrics."""
+    if v.app is None:
+        return None
+    counts = operation_counts(v.app.state.metrics.render())
+    return counts.get("cached", 0), counts.get("ok", 0) + counts.get("error", 0)
 
 
 async def _time_interleaved(variants: list[Variant], n: int, chunk: int = 100) -> list[InprocessResult]:
@@ -126,26 +145,33 @@ async def _time_interleaved(variants: list[Variant], n: int, chunk: int = 100) -
         for _ in range(WARMUP):
             await v.run()
     elapsed = [0.0] * len(variants)
-    counters: list[list[int]] = [[0, 0] for _ in variants]
+    counters: list[list[int]] = [[0, 0] for _ in variants]  # ValidationCache hits, misses
+    responses: list[list[int]] = [[0, 0] for _ in variants]  # micro-cache hits, executions
     done = 0
     while done < n:
         size = min(chunk, n - done)
         for i, v in enumerate(variants):
-            before = levers.validation_cache_counters(v.schema) if v.schema else None
+            before = schema_variants.validation_cache_counters(v.schema) if v.schema else None
+            served_before = _response_cache_counters(v)
             started = time.perf_counter()
             for _ in range(size):
                 await v.run()
             elapsed[i] += time.perf_counter() - started
-            after = levers.validation_cache_counters(v.schema) if v.schema else None
+            after = schema_variants.validation_cache_counters(v.schema) if v.schema else None
+            served_after = _response_cache_counters(v)
             if before is not None and after is not None:
                 counters[i][0] += after[0] - before[0]
                 counters[i][1] += after[1] - before[1]
+            if served_before is not None and served_after is not None:
+                responses[i][0] += served_after[0] - served_before[0]
+                responses[i][1] += served_after[1] - served_before[1]
         done += size
     results = []
-    for v, seconds, (hits, misses) in zip(variants, elapsed, counters, strict=True):
-        has_cache = v.schema is not None and levers.validation_cache_counters(v.schema) is not None
+    for v, seconds, (hits, misses), (served, executed) in zip(variants, elapsed, counters, responses, strict=True):
+        has_cache = v.schema is not None and schema_variants.validation_cache_counters(v.schema) is not None
         rate = hits / (hits + misses) if has_cache and hits + misses else None
-        results.append(InprocessResult(v.name, n, n / seconds, seconds / n * 1e6, rate))
+        served_rate = served / (served + executed) if v.app is not None and served + executed else None
+        results.append(InprocessResult(v.name, n, n / seconds, seconds / n * 1e6, rate, served_rate))
     return results
 
 
@@ -155,19 +181,21 @@ async def measure(dsn: str, n: int, *, profile: bool = False) -> tuple[list[Inpr
     pool = await create_pool(dsn, min_size=settings.pool_min_size, max_size=settings.pool_max_size)
     db = PoolDatabase(pool)
     try:
-        app = create_app(settings, database=db)  # real routes, view and Metrics; no lifespan needed
+        # Real routes, view and Metrics; no lifespan needed. The micro-cache is explicit either way,
+        # whatever BIOMAP_ANONYMOUS_CACHE_SECONDS says: off measures execution, on is the app default.
+        app = create_app(settings.model_copy(update={"anonymous_cache_seconds": 0.0}), database=db)
+        cached_app = create_app(settings.model_copy(update={"anonymous_cache_seconds": DEFAULT_CACHE_SECONDS}),
+                                database=db)
         make_context = _context_factory(app, db, settings)
         schema = create_schema(settings)
         variants = [
             Variant("plain (same SQL, no GraphQL)", lambda: equipment_page(db)),
-            _schema_variant("schema bare (no extensions)", levers.without_extensions(schema), make_context),
-            _schema_variant("schema no-cache (app extensions minus caches)", levers.without_caches(schema),
+            _schema_variant("schema bare (no extensions)", schema_variants.without_extensions(schema), make_context),
+            _schema_variant("schema no-cache (app extensions minus caches)", schema_variants.without_caches(schema),
                             make_context),
             _schema_variant("schema (create_schema as is)", schema, make_context),
-            _schema_variant("schema rules-once (rule classes made once)", levers.with_stable_rules(schema),
-                            make_context),
-            # The app builds its own schema inside create_app; same configuration as `schema`.
-            _asgi_variant("asgi (create_app: view + JSON, no socket)", app, schema),
+            _asgi_variant("asgi (create_app, micro-cache off)", app, cached=False),
+            _asgi_variant(f"asgi cached (create_app, micro-cache {DEFAULT_CACHE_SECONDS:g} s)", cached_app, cached=True),
         ]
         results = await _time_interleaved(variants, n)
         report = await _profile(variants[3].run, n) if profile else None

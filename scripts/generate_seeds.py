@@ -1993,7 +1993,91 @@ def build_equipment() -> list[dict]:
                 "photo_url": "",
             })
     _ensure_import_examples(out)
+    _append_distractors(out)
     return out
+
+
+# Non-bio equipment of Namdong industrial companies whose names share words with bio equipment
+# ("reactor" / 리액터 / 반응기, "centrifugal" / 원심): search must not rank an air-core reactor first
+# for a bioreactor query, nor a centrifugal pump for a centrifuge query. Fixed records (no random
+# draws), appended after everything else; source ids continue each institution's numbering, so no
+# other record changes.
+# (institution, name_ko, name_en, manufacturer, model, year, description_ko, description_en, specs,
+#  building, room, service mode, training, (internal, academic, industry) KRW/h)
+DISTRACTORS = [
+    ("HANGYEOL_PRECISION", "공심 리액터 (전력품질 시험용)", "Air-core reactor (power quality test)",
+     "LS ELECTRIC", "ACR-LV 440V 300A", 2021,
+     "고조파 필터·전력품질 시험용 건식 공심 리액터입니다. 인버터·전원장치 시험 부하로 사용합니다.",
+     "Dry-type air-core reactor for harmonic-filter and power-quality tests; used as a test load for"
+     " inverters and power supplies.",
+     {"rated_voltage": "AC 440 V, 3-phase", "inductance": "3 mH", "rated_current": "300 A", "cooling": "natural air (AN)"},
+     "본사 공장", "21", "OPERATOR_ASSISTED", True, (3000, 5000, 8000)),
+    ("HANGYEOL_PRECISION", "", "Dry-type air core shunt reactor",
+     "Hyosung Heavy Industries", "DSR-24-5000", 2019,
+     "", "Dry-type air-core shunt reactor (24 kV, 5 Mvar) on the outdoor test bay for insulation and"
+     " temperature-rise tests of machined coil supports.",
+     {"rated_voltage": "24 kV", "rating": "5 Mvar", "insulation": "class F", "installation": "outdoor"},
+     "본사 공장", "야외 시험장", "OPERATOR_ASSISTED", False, (6000, 10000, 16000)),
+    ("HANGYEOL_PRECISION", "리액터 코일 권선기", "Reactor coil winding machine",
+     "Nittoku", "NW-1200H", 2016,
+     "리액터·변압기용 평각동선 코일을 감는 CNC 권선기입니다. 시제품 코일 제작에 사용합니다.",
+     "CNC winding machine for flat copper-wire coils of reactors and transformers; used for prototype"
+     " coils.",
+     {"wire": "Cu / Al flat wire up to 5 x 20 mm", "coil_diameter": "max 1,200 mm", "speed": "0-60 rpm",
+      "control": "CNC, tension control"},
+     "본사 공장", "08", "OPERATOR_ASSISTED", True, (4000, 7000, 11000)),
+    ("SEOHAE_POLYTECH", "원심 펌프", "Centrifugal pump (process water)",
+     "Grundfos", "CR 10-5", 2018,
+     "필름 압출 냉각수 순환용 스테인리스 다단 원심 펌프입니다. 유량·양정 성능 시험에 사용할 수 있습니다.",
+     "Stainless multistage centrifugal pump circulating process cooling water of the film extrusion line;"
+     " available for flow / head performance tests.",
+     {"flow": "10 m3/h", "head": "50 m", "motor": "3 kW, 380 V", "material": "stainless steel 304"},
+     "제2공장 클린룸동", "104", "OPERATOR_ASSISTED", False, (1800, 3000, 5000)),
+    ("SEOHAE_POLYTECH", "원심 송풍기", "Centrifugal blower",
+     "ebm-papst", "RadiCal K3G400", 2020,
+     "클린룸 공조기(AHU) 급기용 EC 원심 송풍기입니다. 풍량·정압 시험에 사용할 수 있습니다.",
+     "EC centrifugal blower supplying the cleanroom air-handling unit; available for air-flow and"
+     " static-pressure tests.",
+     {"air_flow": "3,600 m3/h", "static_pressure": "600 Pa", "motor": "EC 2.5 kW"},
+     "제2공장 클린룸동", "118", "OPERATOR_ASSISTED", False, (1800, 3000, 5000)),
+    ("MIR_RESINTECH", "반응기 온도 제어 패널", "Reactor temperature control panel",
+     "Hanyoung Nux", "NX9 PID panel (8 ch)", 2017,
+     "레진 합성용 자켓 반응기(50 L 유리 반응조)의 온도를 제어하는 8채널 PID 제어반입니다.",
+     "8-channel PID control panel for the jacketed glass reactors (50 L) of the resin synthesis line.",
+     {"channels": "8 PID loops", "range": "-20 to 200 °C", "sensor": "Pt100", "communication": "RS-485 (Modbus)"},
+     "레진 연구소", "R-212", "OPERATOR_ASSISTED", True, (1800, 3000, 5000)),
+]
+
+
+def _append_distractors(out: list[dict]) -> None:
+    for (code, ko, en, mfr, model, year, d_ko, d_en, specs, building, room, mode, training,
+         (r_int, r_aca, r_ind)) in DISTRACTORS:
+        n = sum(1 for e in out if e["institution"] == code) + 1
+        out.append({
+            "institution": code,
+            "source_id": f"{code}-{n:04d}",
+            "name_ko": ko,
+            "name_en": en,
+            "category": "OTHER",
+            "manufacturer": mfr,
+            "model": model,
+            "year": year,
+            "description_ko": d_ko,
+            "description_en": d_en,
+            "specifications": specs,
+            "building": building,
+            "room": room,
+            "status": "ACTIVE",
+            "access_policy": "PUBLIC",
+            "service_mode": mode,
+            "training_required": training,
+            "rate_internal_krw": r_int,
+            "rate_academic_krw": r_aca,
+            "rate_industry_krw": r_ind,
+            "nfec_registration": "",
+            "rrid": "",
+            "photo_url": "",
+        })
 
 
 # Imported-looking names that must appear at least once (first matching record, in file order).

@@ -31,12 +31,12 @@ class UserError:
     message: str
 
 
-class PermissionError_(GraphQLError):
-    """A top-level error that MaskErrors lets through."""
+class ClientError(GraphQLError):
+    """A deliberate top-level error (permission or bad argument) that MaskErrors lets through."""
 
 
-def top_level(exc: Unauthenticated | Forbidden) -> PermissionError_:
-    return PermissionError_(exc.message, extensions={"code": exc.code})
+def top_level(exc: Unauthenticated | Forbidden) -> ClientError:
+    return ClientError(exc.message, extensions={"code": exc.code})
 
 
 def user_errors(exc: DomainError) -> list[UserError]:
@@ -48,11 +48,22 @@ def user_errors(exc: DomainError) -> list[UserError]:
                       field=p.field, message=p.message) for p in problems]
 
 
+def query_error(exc: DomainError) -> GraphQLError:
+    """A domain error raised while reading: a top-level error naming the argument at fault."""
+    if isinstance(exc, (Unauthenticated, Forbidden)):
+        return top_level(exc)
+    problems = exc.problems if isinstance(exc, ValidationFailed) else [exc]
+    return ClientError(
+        exc.message,
+        extensions={"code": problems[0].code, "fields": [p.field for p in problems if p.field]},
+    )
+
+
 def should_mask(error: GraphQLError) -> bool:
     """Mask unexpected exceptions; keep GraphQL syntax/validation errors and our permission errors."""
     original = error.original_error
     if original is None:
         return False
-    if isinstance(original, (PermissionError_, DomainError)):
+    if isinstance(original, (ClientError, DomainError)):
         return False
     return not isinstance(original, GraphQLError)

@@ -33,6 +33,7 @@ from biomap.api.identity.queries import IdentityQuery
 from biomap.api.metrics_extension import OperationMetrics
 from biomap.api.node import Node, from_global_id
 from biomap.api.response_cache import MarkCacheable
+from biomap.api.search.queries import SearchQuery
 from biomap.config import Settings
 from graphql import GraphQLError
 
@@ -50,7 +51,7 @@ class NodeQuery:
 
 
 @strawberry.type
-class Query(NodeQuery, CatalogueQuery, IdentityQuery):
+class Query(NodeQuery, CatalogueQuery, SearchQuery, IdentityQuery):
     pass
 
 

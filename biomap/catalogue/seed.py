@@ -16,6 +16,7 @@ from biomap.catalogue import (
     technology_queries,
     trainee_queries,
 )
+from biomap.catalogue.search_documents import rebuild_search
 from biomap.identity import service as identity
 
 
@@ -72,6 +73,7 @@ async def load_catalogue(conn: asyncpg.Connection, seeds_dir: Path) -> SeedCount
             "withdrawn_at": _datetime(consent.get("withdrawn_at")),
         }]
         await trainee_queries.replace_trainee_consents(conn, trainee_id, consents)
+    await rebuild_search(conn)
     return SeedCounts(len(institutions), len(equipment), len(technologies), len(trainees))
 
 

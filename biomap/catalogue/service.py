@@ -12,9 +12,7 @@ from typing import Any
 import asyncpg
 
 from biomap.catalogue import equipment_queries, institution_queries, technology_queries
-from biomap.catalogue.equipment_queries import EquipmentScope
 from biomap.catalogue.models import (
-    AccessPolicy,
     Equipment,
     EquipmentCreate,
     EquipmentFields,
@@ -24,6 +22,8 @@ from biomap.catalogue.models import (
     TechnologyCreate,
     TechnologyFields,
 )
+from biomap.catalogue.search_documents import refresh_search
+from biomap.catalogue.visibility import equipment_scope
 from biomap.errors import (
     Forbidden,
     Invalid,
@@ -32,27 +32,9 @@ from biomap.errors import (
     ValidationFailed,
 )
 from biomap.identity import service as identity
-from biomap.identity.models import Role, Viewer
+from biomap.identity.models import Viewer
 from biomap.outbox import queries as outbox
 from biomap.validation import camel, validate
-
-# ---- visibility ----------------------------------------------------------------------------------
-
-
-def equipment_scope(viewer: Viewer) -> EquipmentScope:
-    """INTERNAL equipment is listed only to its own institution, city officers and admins."""
-    return EquipmentScope(
-        see_all_internal=viewer.role in (Role.ADMIN, Role.CITY_OFFICER),
-        own_institution_id=viewer.organisation_id,
-    )
-
-
-def can_see_equipment(viewer: Viewer, equipment: Equipment) -> bool:
-    if equipment.access_policy is not AccessPolicy.INTERNAL:
-        return True
-    scope = equipment_scope(viewer)
-    return scope.see_all_internal or scope.own_institution_id == equipment.institution_id
-
 
 # ---- shared write helpers ------------------------------------------------------------------------
 
@@ -67,7 +49,9 @@ def require_manager(viewer: Viewer, institution_id: int) -> None:
 async def _record_change(
     conn: asyncpg.Connection, viewer: Viewer, action: str, entity: str, entity_id: int, detail: dict[str, Any]
 ) -> None:
+    """Audit, search index and outbox, all in the caller's transaction: they exist iff the change does."""
     await identity.record_audit(conn, viewer, action, entity, entity_id, detail)
+    await refresh_search(conn, entity, [entity_id])
     await outbox.enqueue(conn, "catalogue.changed", {"entity": entity, "id": entity_id, "action": action})
 
 

@@ -18,6 +18,7 @@ import asyncpg
 
 from biomap.catalogue import equipment_queries, institution_queries
 from biomap.catalogue.models import Institution
+from biomap.catalogue.search_documents import refresh_search
 from biomap.catalogue.uniquip import (
     EquipmentRecord,
     RowError,
@@ -105,6 +106,7 @@ async def _import_row(conn: asyncpg.Connection, institution_id: int, record: Equ
             )
             action = "import.create" if inserted else "import.update"
             await identity.record_audit(conn, None, action, "equipment", equipment.id, {"line": record.line})
+            await refresh_search(conn, "equipment", [equipment.id])
             await outbox.enqueue(conn, "catalogue.changed", {"entity": "equipment", "id": equipment.id,
                                                              "action": action})
     except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError) as exc:

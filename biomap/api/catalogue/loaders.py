@@ -18,7 +18,7 @@ from biomap.catalogue.models import (
     Trainee,
     TraineePersonal,
 )
-from biomap.catalogue.service import equipment_scope
+from biomap.catalogue.visibility import equipment_scope
 from biomap.db.pool import Database
 from biomap.identity.models import Viewer
 

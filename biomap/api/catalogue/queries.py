@@ -35,6 +35,7 @@ from biomap.catalogue.trainee_privacy import (
     managed_centre,
 )
 from biomap.catalogue.trainee_queries import TraineeScope
+from biomap.catalogue.visibility import can_see_equipment
 
 
 def _institution_pks(ids: list[strawberry.ID] | None) -> list[int] | None:
@@ -135,7 +136,7 @@ async def _institution_node(info: Info, pk: int) -> Node | None:
 
 async def _equipment_node(info: Info, pk: int) -> Node | None:
     record = await info.context.loaders(CatalogueLoaders).equipment_by_id.load(pk)
-    if record is None or not service.can_see_equipment(info.context.viewer, record):
+    if record is None or not can_see_equipment(info.context.viewer, record):
         return None
     return Equipment.of(record)
 

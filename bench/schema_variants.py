@@ -1,4 +1,4 @@
-"""Schema variants for the "find the lever" measurements, rebuilt from the app's own schema.
+"""Schema variants for the in-process measurements, rebuilt from the app's own schema.
 
 Nothing here changes biomap/: each variant is a new strawberry.Schema with the app's Query,
 Mutation and types and a changed extension list, derived from `create_schema(settings).extensions`
@@ -10,12 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    ParserCache,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from biomap.api.catalogue.types import Equipment, Institution, Technology, Trainee
 from biomap.api.schema import BioMapSchema, Mutation, Query
@@ -28,21 +23,6 @@ def _instance(ext: Any) -> SchemaExtension:
 
 def _is_cache(ext: Any) -> bool:
     return isinstance(_instance(ext), (ParserCache, ValidationCache))
-
-
-def _rules_once(ext: Any) -> Any:
-    """The same validation rules, with rule classes created once instead of once per request.
-
-    QueryDepthLimiter and MaxAliasesLimiter define a new ValidationRule class in every __init__.
-    Built per request from a factory, the rules tuple (part of ValidationCache's LRU key) differs
-    every time, so the cache never hits and every request validates again. AddValidationRules with
-    the classes made here once keeps the key stable; the checks are the same.
-    """
-    instance = _instance(ext)
-    if isinstance(instance, AddValidationRules):
-        rules = list(instance.validation_rules)
-        return lambda: AddValidationRules(rules)
-    return ext
 
 
 def rebuild(reference: strawberry.Schema, extensions: list[Any]) -> strawberry.Schema:
@@ -59,10 +39,6 @@ def without_extensions(reference: strawberry.Schema) -> strawberry.Schema:
 
 def without_caches(reference: strawberry.Schema) -> strawberry.Schema:
     return rebuild(reference, [e for e in reference.extensions if not _is_cache(e)])
-
-
-def with_stable_rules(reference: strawberry.Schema) -> strawberry.Schema:
-    return rebuild(reference, [_rules_once(e) for e in reference.extensions])
 
 
 def validation_cache_counters(schema: strawberry.Schema) -> tuple[int, int] | None:

@@ -1,0 +1,147 @@
+"""`search` and `suggest` root fields."""
+
+from __future__ import annotations
+
+import strawberry
+
+from biomap.api.catalogue.loaders import CatalogueLoaders
+from biomap.api.catalogue.types import Equipment, Technology, Trainee
+from biomap.api.context import Info
+from biomap.api.errors import query_error
+from biomap.api.node import pk_of, to_global_id
+from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
+from biomap.api.search.types import (
+    Highlight,
+    SearchConnection,
+    SearchEdge,
+    SearchFacet,
+    SearchFacetValue,
+    SearchFilterInput,
+    SearchKind,
+    SearchSuggestion,
+)
+from biomap.catalogue.search_documents import search_scope, suggest_catalogue
+from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
+from biomap.catalogue.trainee_privacy import can_view_profile
+from biomap.catalogue.visibility import can_see_equipment
+from biomap.errors import DomainError
+from biomap.search import service as search_service
+from biomap.search.models import SearchFilter, SearchHit, SearchResult
+
+ZONE_LABELS = {"SONGDO": "송도 Songdo", "NAMDONG": "남동 Namdong", "OTHER_INCHEON": "인천 기타 Other Incheon",
+               "OUTSIDE_INCHEON": "인천 외 Outside Incheon"}
+
+
+def _filter(given: SearchFilterInput | None) -> SearchFilter:
+    if given is None:
+        return SearchFilter()
+
+    def values(items: list | None) -> tuple[str, ...] | None:
+        return None if items is None else tuple(i.value for i in items)
+
+    return SearchFilter(
+        zones=values(given.zones),
+        institution_ids=None if given.institution_ids is None else tuple(
+            pk_of(i, "Institution") or 0 for i in given.institution_ids),
+        categories=values(given.categories), access_policies=values(given.access_policies),
+        service_modes=values(given.service_modes), statuses=values(given.statuses),
+        price_min_krw=given.price_min_krw, price_max_krw=given.price_max_krw,
+    )
+
+
+async def _nodes(info: Info, hits: list[SearchHit]) -> dict[tuple[str, int], object]:
+    """The hits' objects, loaded in one batch per kind and checked once more against the viewer."""
+    loaders = info.context.loaders(CatalogueLoaders)
+    viewer = info.context.viewer
+    by_kind: dict[str, list[int]] = {}
+    for hit in hits:
+        by_kind.setdefault(hit.kind.value, []).append(hit.entity_id)
+    nodes: dict[tuple[str, int], object] = {}
+    for record in await loaders.equipment_by_id.load_many(by_kind.get("EQUIPMENT", [])):
+        if record is not None and can_see_equipment(viewer, record):
+            nodes[("EQUIPMENT", record.id)] = Equipment.of(record)
+    for record in await loaders.technology_by_id.load_many(by_kind.get("TECHNOLOGY", [])):
+        if record is not None and not record.retired:
+            nodes[("TECHNOLOGY", record.id)] = Technology.of(record)
+    for record in await loaders.trainee_by_id.load_many(by_kind.get("TRAINEE", [])):
+        if record is not None and can_view_profile(viewer, record):
+            nodes[("TRAINEE", record.id)] = Trainee.of(record)
+    return nodes
+
+
+async def _facets(info: Info, result: SearchResult) -> list[SearchFacet]:
+    institution_ids = [int(v.value) for f in result.facets if f.field == "institution" for v in f.values]
+    loader = info.context.loaders(CatalogueLoaders).institution_by_id
+    names = {i.id: i.name_ko or i.name_en for i in await loader.load_many(institution_ids) if i is not None}
+
+    def label(field: str, value: str) -> str:
+        if field == "category" and value in CATEGORY_BY_CODE:
+            return f"{CATEGORY_BY_CODE[value].label_ko} ({CATEGORY_BY_CODE[value].label_en})"
+        if field == "zone":
+            return ZONE_LABELS.get(value, value)
+        if field == "institution":
+            return names.get(int(value), value)
+        return value
+
+    def value_of(field: str, value: str) -> str:
+        return to_global_id("Institution", int(value)) if field == "institution" else value
+
+    return [
+        SearchFacet(field=f.field, values=[
+            SearchFacetValue(value=value_of(f.field, v.value), label=label(f.field, v.value), count=v.count)
+            for v in f.values
+        ])
+        for f in result.facets
+    ]
+
+
+@strawberry.type
+class SearchQuery:
+    @strawberry.field(description="Search equipment, technologies and trainees in Korean or English "
+                                  "(typos, spacing, particles, abbreviations and loanwords tolerated). "
+                                  "An empty query with filters browses. At most 200 characters.")
+    async def search(
+        self, info: Info, query: str, kinds: list[SearchKind] | None = None,
+        filter: SearchFilterInput | None = None, first: int | None = 20, after: str | None = None,
+    ) -> SearchConnection:
+        try:
+            size, offset = page_size(first), decode_cursor(after)
+            viewer = info.context.viewer
+            async with info.context.db.connection() as conn:
+                result = await search_service.search(
+                    conn, query, search_scope(viewer), kinds=tuple(kinds) if kinds else None,
+                    filter=_filter(filter), first=size + 1, offset=offset,
+                    viewer_role=viewer.role.value if viewer.role else None,
+                )
+        except DomainError as exc:
+            raise query_error(exc) from None
+        page = result.hits[:size]
+        nodes = await _nodes(info, page)
+        edges = [
+            SearchEdge(
+                cursor=encode_cursor(offset + position + 1), score=round(hit.score, 4),
+                highlights=[Highlight(field=k, snippet=v) for k, v in hit.highlights.items()],
+                node=nodes[(hit.kind.value, hit.entity_id)],
+            )
+            for position, hit in enumerate(page)
+            if (hit.kind.value, hit.entity_id) in nodes
+        ]
+        return SearchConnection(
+            total_count=result.total, facets=await _facets(info, result), edges=edges,
+            page_info=PageInfo(
+                has_next_page=len(result.hits) > size, has_previous_page=offset > 0,
+                start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+    @strawberry.field(description="Completions for search-as-you-type: equipment names, categories, institutions.")
+    async def suggest(self, info: Info, prefix: str, first: int | None = 8) -> list[SearchSuggestion]:
+        limit = max(1, min(first or 8, 20))
+        try:
+            async with info.context.db.connection() as conn:
+                names = await search_service.suggest(conn, prefix, search_scope(info.context.viewer), first=limit)
+                others = await suggest_catalogue(conn, search_service.clean_query(prefix), limit)
+        except DomainError as exc:
+            raise query_error(exc) from None
+        merged = [*others[: limit // 2], *names][:limit]
+        return [SearchSuggestion(text=s.text, kind=s.kind, code=s.extra.get("code")) for s in merged]

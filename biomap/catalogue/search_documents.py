@@ -1,0 +1,149 @@
+"""How catalogue records are described to search: the allow-listed, non-personal text and facets.
+
+A trainee's full name and contacts never enter a search document. Catalogue writes call
+`refresh_search(conn, entity, ids)` in their own transaction, so the PostgreSQL index is always
+consistent with what was committed (Meilisearch follows through the outbox).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import asyncpg
+
+from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
+from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
+from biomap.catalogue.visibility import equipment_scope
+from biomap.identity.models import Viewer
+from biomap.search import indexer
+from biomap.search.glossary import compact, has_hangul
+from biomap.search.models import SearchDocument, SearchKind, SearchScope, Suggestion
+
+_ENTITY_KIND = {"equipment": SearchKind.EQUIPMENT, "technology": SearchKind.TECHNOLOGY, "trainee": SearchKind.TRAINEE}
+
+
+def _category_text(code: str | None) -> str:
+    category = CATEGORY_BY_CODE.get(code or "")
+    return f"{category.label_ko} {category.label_en}" if category else ""
+
+
+async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
+    rows = await conn.fetch(
+        """SELECT e.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
+             FROM equipment e JOIN institution i ON i.id = e.institution_id JOIN organisation o ON o.id = i.id
+            WHERE $1::bigint[] IS NULL OR e.id = ANY($1)""",
+        ids,
+    )
+    return [
+        SearchDocument(
+            kind=SearchKind.EQUIPMENT, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
+            title_ko=r["name_ko"], title_en=r["name_en"],
+            secondary=" ".join(filter(None, [r["manufacturer"], r["model"]])),
+            category_text=_category_text(r["category"]),
+            body=" ".join(filter(None, [r["description_ko"], r["description_en"]])),
+            category=r["category"], access_policy=r["access_policy"], service_mode=r["service_mode"],
+            status=r["status"], rate_academic_krw=r["rate_academic_krw"],
+            institution_name=" ".join(filter(None, [r["inst_ko"], r["inst_en"]])),
+        )
+        for r in rows
+    ]
+
+
+async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
+    rows = await conn.fetch(
+        """SELECT t.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
+             FROM technology t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
+            WHERE ($1::bigint[] IS NULL OR t.id = ANY($1)) AND t.retired_at IS NULL""",
+        ids,
+    )
+    return [
+        SearchDocument(
+            kind=SearchKind.TECHNOLOGY, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
+            title_ko=r["title_ko"], title_en=r["title_en"], secondary=" ".join(r["patents"]),
+            category_text=r["kind"].replace("_", " ").lower(),
+            body=" ".join(filter(None, [r["summary_ko"], r["summary_en"]])),
+            institution_name=" ".join(filter(None, [r["inst_ko"], r["inst_en"]])),
+        )
+        for r in rows
+    ]
+
+
+async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
+    # Only profile columns are selected: trainee_personal is never read here.
+    rows = await conn.fetch(
+        """SELECT t.id, t.institution_id, t.display_name, t.course, t.skills, t.certificates, t.desired_role,
+                  t.visibility, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
+             FROM trainee t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
+            WHERE $1::bigint[] IS NULL OR t.id = ANY($1)""",
+        ids,
+    )
+    return [
+        SearchDocument(
+            kind=SearchKind.TRAINEE, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
+            title_ko=r["desired_role"], title_en="", secondary=r["course"],
+            category_text=" ".join(r["certificates"]), body=" ".join(r["skills"]),
+            visibility=r["visibility"],
+            institution_name=" ".join(filter(None, [r["inst_ko"], r["inst_en"]])),
+        )
+        for r in rows
+    ]
+
+
+_LOADERS = {SearchKind.EQUIPMENT: _equipment, SearchKind.TECHNOLOGY: _technologies, SearchKind.TRAINEE: _trainees}
+
+
+async def load_documents(
+    conn: asyncpg.Connection, kind: SearchKind, ids: Sequence[int] | None = None
+) -> list[SearchDocument]:
+    """Current search documents of `kind` (all when ids is None); vanished/retired ids are absent."""
+    return await _LOADERS[kind](conn, None if ids is None else list(ids))
+
+
+async def refresh_search(conn: asyncpg.Connection, entity: str, ids: Sequence[int]) -> None:
+    kind = _ENTITY_KIND[entity]
+    await indexer.replace(conn, kind, ids, await load_documents(conn, kind, ids))
+
+
+async def rebuild_search(conn: asyncpg.Connection) -> int:
+    """Re-describe every record (after seeding, or when the analyzer or glossary changed)."""
+    total = 0
+    for kind in SearchKind:
+        documents = await load_documents(conn, kind)
+        await indexer.replace_all(conn, kind, documents)
+        total += len(documents)
+    return total
+
+
+def search_scope(viewer: Viewer) -> SearchScope:
+    """What `viewer` may find: exactly what they may read in the catalogue (see service and
+    trainee_privacy), so search leaks nothing through hits, facet counts or highlights."""
+    equipment = equipment_scope(viewer)
+    return SearchScope(
+        see_all_internal=equipment.see_all_internal,
+        own_institution_id=equipment.own_institution_id,
+        trainee_visibilities=tuple(v.value for v in listable_visibilities(viewer)),
+        managed_institution_id=managed_centre(viewer),
+    )
+
+
+async def suggest_catalogue(conn: asyncpg.Connection, prefix: str, limit: int) -> list[Suggestion]:
+    """Category and institution completions (public data) for search-as-you-type."""
+    squashed = compact(prefix)
+    if not squashed:
+        return []
+    found: list[Suggestion] = []
+    for category in CATEGORIES:
+        for label in (category.label_ko, category.label_en):
+            if compact(label).startswith(squashed) or (len(squashed) >= 2 and squashed in compact(label)):
+                found.append(Suggestion(label, "category", {"code": category.code}))
+                break
+    rows = await conn.fetch(
+        """SELECT o.code, o.name_ko, o.name_en FROM institution i JOIN organisation o ON o.id = i.id
+            WHERE lower(o.name_en) LIKE lower($1) || '%' OR o.name_ko LIKE $1 || '%' OR o.code LIKE upper($1) || '%'
+            ORDER BY o.code LIMIT $2""",
+        prefix.strip(), limit,
+    )
+    for r in rows:
+        name = r["name_ko"] if prefix.strip()[:1] and has_hangul(prefix) else (r["name_en"] or r["name_ko"])
+        found.append(Suggestion(name or r["code"], "institution", {"code": r["code"]}))
+    return found[:limit]

@@ -1,0 +1,1 @@
+"""Bilingual (Korean + English) search over the catalogue: analyzer, backends, index sync."""

@@ -1,0 +1,176 @@
+"""Korean + English text analysis, the same at index time and query time, for every backend.
+
+- Korean: Kiwi morphological analysis (particles and endings dropped: 유세포분석기를 → 유세포분석기);
+  adjacent noun pieces are also joined (원심 + 분리기 → 원심분리기), so a compound matches however
+  Kiwi splits it; a user dictionary (search/user_dictionary.tsv) keeps domain compounds whole.
+- English: lower case and Snowball stems (cytometers → cytomet); model numbers kept (FACSCanto, 6500).
+- Concepts: glossary ids found in the text (FACS = flow cytometer = 유세포분석기 → flow_cytometer).
+- compact: the text without spaces or punctuation, for trigram similarity (typos, spacing).
+
+Kiwi needs ~500 MB and ~1 s to load: one Analyzer per process (`get_analyzer()`).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from biomap.search.glossary import (
+    Glossary,
+    compact,
+    has_hangul,
+    hint_key,
+    latin_stems,
+    load_glossary,
+    normalise,
+)
+
+# Kiwi tags kept as content: common/proper nouns, numerals, roots, foreign words, numbers, hanja.
+_CONTENT_TAGS = {"NNG", "NNP", "NR", "XR", "SL", "SN", "SH"}
+# Tags that may be glued onto a neighbouring noun to form a compound (분석 + 기 → 분석기).
+_COMPOUND_TAGS = _CONTENT_TAGS | {"XSN", "XPN"}
+_MODEL_TOKEN = re.compile(r"[a-z0-9]+(?:[+][a-z0-9]*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    tokens: tuple[str, ...]
+    concepts: tuple[str, ...]
+    compact: str
+    # Query only: other ways to read the words (유세포 분석기 → 유세포분석기), each enough on its own.
+    alternatives: tuple[str, ...] = ()
+
+
+class Analyzer:
+    def __init__(self, glossary: Glossary, user_dictionary: Path | None = None) -> None:
+        from kiwipiepy import Kiwi  # heavy: imported only when an analyzer is built
+
+        self.glossary = glossary
+        self._kiwi = Kiwi()
+        if user_dictionary is not None and user_dictionary.exists():
+            with user_dictionary.open(encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle, delimiter="\t"):
+                    word = (row.get("word") or "").strip()
+                    if word and not word.startswith("#"):
+                        self._kiwi.add_user_word(word, (row.get("tag") or "NNP").strip(),
+                                                 float(row.get("score") or 0.0))
+        self._lock = threading.Lock()  # Kiwi objects are not documented as thread-safe
+
+    def korean_nouns(self, text: str) -> list[str]:
+        """Content morphemes of the Hangul parts, plus joined runs of adjacent noun pieces."""
+        if not has_hangul(text):
+            return []
+        with self._lock:
+            morphemes = self._kiwi.tokenize(text)
+        nouns: list[str] = []
+        run: list[str] = []
+        run_end = -1
+        for m in morphemes:
+            if not has_hangul(m.form):
+                continue
+            if m.tag in _COMPOUND_TAGS and (m.start == run_end or not run):
+                run.append(m.form)
+            else:
+                if len(run) > 1:
+                    nouns.append("".join(run))
+                run = [m.form] if m.tag in _COMPOUND_TAGS else []
+            run_end = m.start + m.len
+            if m.tag in _CONTENT_TAGS:
+                nouns.append(m.form)
+        if len(run) > 1:
+            nouns.append("".join(run))
+        return nouns
+
+    def analyze(self, text: str) -> Analysis:
+        text = normalise(text)
+        korean = self.korean_nouns(text)
+        english = latin_stems(text)
+        models = [m for m in _MODEL_TOKEN.findall(text) if any(c.isdigit() for c in m)]
+        tokens = list(dict.fromkeys([*korean, *english, *(m.rstrip("+") for m in models)]))
+        concepts = sorted(self.glossary.concepts_in(text, korean))
+        return Analysis(tuple(t for t in tokens if _meaningful(t)), tuple(concepts), compact(text))
+
+    def analyze_query(self, text: str) -> Analysis:
+        """Like `analyze`, plus what only queries need: the space-joined form of adjacent Hangul words
+        (유세포 분석기 → 유세포분석기) and concepts of glossary terms within one or two typos."""
+        base = self.analyze(text)
+        words = normalise(text).split()
+        joined: list[str] = []
+        for left, right in zip(words, words[1:], strict=False):
+            if has_hangul(left) and has_hangul(right):
+                joined += self.korean_nouns(left + right)
+        concepts = set(base.concepts) | set(self.glossary.concepts_in("".join(words), [*base.tokens, *joined]))
+        if not concepts:
+            concepts |= self._typo_concepts(words)
+        for word in [*words, *base.tokens]:
+            concepts |= self.glossary.hints.get(hint_key(word), set())
+        alternatives = tuple(t for t in dict.fromkeys(joined) if _meaningful(t) and t not in base.tokens)
+        return Analysis(base.tokens, tuple(sorted(concepts)), base.compact, alternatives)
+
+    def _typo_concepts(self, words: list[str]) -> set[str]:
+        found: set[str] = set()
+        by_length = self.glossary.terms_by_length()
+        for word in [*words, "".join(words)]:
+            word = compact(word)
+            budget = _typo_budget(word)
+            if not budget:
+                continue
+            for length in range(len(word) - budget, len(word) + budget + 1):
+                for term in by_length.get(length, ()):
+                    if _within(word, term, budget):
+                        found |= self.glossary.ids_of_compact(term)
+        return found
+
+
+def _meaningful(token: str) -> bool:
+    """Single letters and single syllables match too much to be worth a token (numbers are kept)."""
+    return len(token) > 1 or token.isdigit()
+
+
+def _typo_budget(word: str) -> int:
+    """Edits tolerated: Hangul syllables carry more information than Latin letters."""
+    if has_hangul(word):
+        return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
+    return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
+
+
+def _within(a: str, b: str, budget: int) -> bool:
+    """Levenshtein distance(a, b) <= budget, with an early exit."""
+    if abs(len(a) - len(b)) > budget:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        best = i
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            best = min(best, current[j])
+        if best > budget:
+            return False
+        previous = current
+    return previous[-1] <= budget
+
+
+_analyzer: Analyzer | None = None
+_analyzer_lock = threading.Lock()
+
+
+def search_data_dir() -> Path:
+    """Where glossary.tsv and user_dictionary.tsv live (BIOMAP_SEARCH_DIR, default ./search)."""
+    return Path(os.environ.get("BIOMAP_SEARCH_DIR", "search"))
+
+
+def get_analyzer() -> Analyzer:
+    """The process-wide analyzer (Kiwi is loaded once)."""
+    global _analyzer
+    if _analyzer is None:
+        with _analyzer_lock:
+            if _analyzer is None:
+                data = search_data_dir()
+                glossary = load_glossary(data / "glossary.tsv", data / "query_hints.tsv")
+                _analyzer = Analyzer(glossary, data / "user_dictionary.tsv")
+    return _analyzer

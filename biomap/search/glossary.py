@@ -1,0 +1,152 @@
+"""The ko↔en glossary (search/glossary.tsv): concepts and every way people write them.
+
+Matching rules, chosen so that generic words do not drag in unrelated records:
+- Hangul terms of 3+ syllables match anywhere in the space-stripped Hangul text (Korean compounds
+  are written with or without spaces: 유세포 분석기 = 유세포분석기); shorter ones match whole tokens.
+- Latin terms match as a run of whole stemmed tokens ("flow cytometers" ⊇ "flow cytometer"), or
+  as one token equal to the term with separators removed ("LCMSMS" = "LC-MS/MS").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NON_WORD = re.compile(r"[^\w]+|_")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width forms, compatibility jamo), lower case, Latin accents dropped (ä → a).
+
+    Only Latin letters are decomposed: NFKD would split Hangul syllables into jamo."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return text
+    return "".join(_strip_accent(c) for c in text)
+
+
+def _strip_accent(char: str) -> str:
+    if char < "\u0300" or "\u024f" < char:  # outside Latin-1 Supplement / Latin Extended
+        return char
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+def compact(text: str) -> str:
+    """Normalised text without spaces or punctuation: the form spacing differences vanish in."""
+    return _NON_WORD.sub("", normalise(text))
+
+
+def latin_stems(text: str) -> list[str]:
+    return [_STEMMER.stemWord(w) for w in _LATIN_WORD.findall(normalise(text))]
+
+
+def has_hangul(text: str) -> bool:
+    return bool(_HANGUL.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    category: str | None
+    terms: tuple[str, ...]
+
+
+@dataclass
+class Glossary:
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    # compact Hangul term -> concept ids
+    hangul_terms: dict[str, set[str]] = field(default_factory=dict)
+    # tuple of stems -> concept ids
+    latin_phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # compact latin term ("lcmsms") -> concept ids
+    latin_compact: dict[str, set[str]] = field(default_factory=dict)
+    max_phrase: int = 1
+    # Query-time only: ambiguous words that usually mean a concept here (search/query_hints.tsv).
+    hints: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, concept: Concept) -> None:
+        self.concepts[concept.id] = concept
+        for term in concept.terms:
+            if has_hangul(term):
+                self.hangul_terms.setdefault(compact(term), set()).add(concept.id)
+            else:
+                stems = tuple(latin_stems(term))
+                if stems:
+                    self.latin_phrases.setdefault(stems, set()).add(concept.id)
+                    self.max_phrase = max(self.max_phrase, len(stems))
+                squashed = compact(term)
+                if squashed:
+                    self.latin_compact.setdefault(squashed, set()).add(concept.id)
+
+    def concepts_in(self, text: str, tokens: list[str]) -> set[str]:
+        """Concept ids whose terms occur in `text` (tokens: the text's Hangul nouns, for short terms)."""
+        found: set[str] = set()
+        hangul = compact(text)
+        token_set = set(tokens)
+        for term, ids in self.hangul_terms.items():
+            if (len(term) >= 3 and term in hangul) or term in token_set:
+                found |= ids
+        stems = latin_stems(text)
+        for size in range(1, self.max_phrase + 1):
+            for start in range(len(stems) - size + 1):
+                ids = self.latin_phrases.get(tuple(stems[start:start + size]))
+                if ids:
+                    found |= ids
+        for word in _LATIN_WORD.findall(normalise(text)):
+            ids = self.latin_compact.get(word)
+            if ids:
+                found |= ids
+        # "LC-MS/MS" style terms: the whole run of latin words squashed together
+        squashed = "".join(_LATIN_WORD.findall(normalise(text)))
+        ids = self.latin_compact.get(squashed)
+        if ids and len(squashed) >= 3:
+            found |= ids
+        return found
+
+    def terms_by_length(self) -> dict[int, list[str]]:
+        """All compact terms grouped by length (for typo matching)."""
+        grouped: dict[int, list[str]] = {}
+        for term in [*self.hangul_terms, *self.latin_compact]:
+            grouped.setdefault(len(term), []).append(term)
+        return grouped
+
+    def ids_of_compact(self, term: str) -> set[str]:
+        return self.hangul_terms.get(term, set()) | self.latin_compact.get(term, set())
+
+
+def hint_key(term: str) -> str:
+    return compact(term) if has_hangul(term) else " ".join(latin_stems(term))
+
+
+def load_hints(glossary: Glossary, path: Path) -> None:
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            term, concept = (row.get("term") or "").strip(), (row.get("concept") or "").strip()
+            if term and concept in glossary.concepts:
+                glossary.hints.setdefault(hint_key(term), set()).add(concept)
+
+
+def load_glossary(path: Path, hints: Path | None = None) -> Glossary:
+    glossary = Glossary()
+    if not path.exists():
+        return glossary
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            concept_id = (row.get("concept") or "").strip()
+            if not concept_id or concept_id.startswith("#"):
+                continue
+            terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
+            glossary.add(Concept(concept_id, (row.get("category") or "").strip() or None, terms))
+    if hints is not None:
+        load_hints(glossary, hints)
+    return glossary

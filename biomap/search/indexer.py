@@ -1,0 +1,87 @@
+"""Writes search documents into PostgreSQL (the default backend), analysed once at write time."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+import asyncpg
+
+from biomap.search import pg_queries
+from biomap.search.analyzer import Analysis, get_analyzer
+from biomap.search.glossary import compact
+from biomap.search.models import SearchDocument, SearchKind
+
+# tsvector weights by field: names > model/maker > category > descriptions
+_FIELD_WEIGHTS = (("titles", "A"), ("secondary", "B"), ("category_text", "C"), ("body", "D"),
+                  ("institution_name", "D"))
+
+
+def content_hash(document: SearchDocument) -> str:
+    """A stable digest of what a document says (used to detect drift between stores)."""
+    payload = json.dumps(asdict(document), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(weighted: Sequence[tuple[Analysis, str]]) -> str:
+    """A tsvector built from analysed tokens directly (no text-search parser in between, so Korean
+    nouns, model numbers and concept ids arrive exactly as the analyzer produced them)."""
+    entries: list[str] = []
+    position = 1
+    for analysis, weight in weighted:
+        for token in [*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)]:
+            entries.append(f"{_lexeme(token)}:{min(position, 16383)}{weight}")
+            position += 1
+    return " ".join(entries)
+
+
+def document_row(document: SearchDocument) -> dict[str, Any]:
+    analyzer = get_analyzer()
+    texts = {
+        "titles": f"{document.title_ko} {document.title_en}",
+        "secondary": document.secondary,
+        "category_text": document.category_text,
+        "body": document.body,
+        "institution_name": document.institution_name,
+    }
+    analysed = [(analyzer.analyze(texts[field]), weight) for field, weight in _FIELD_WEIGHTS]
+    # Concepts named in the name, model or category define what equipment IS; a concept met only in
+    # its description ("… used with a centrifuge") must not make it one. For technologies and
+    # trainees the body (summary, skills) is what they are about.
+    defining = "ABC" if document.kind is SearchKind.EQUIPMENT else "ABCD"
+    concepts = sorted({c for analysis, weight in analysed if weight in defining for c in analysis.concepts})
+    return {
+        **{k: getattr(document, k) for k in (
+            "entity_id", "institution_id", "zone", "category", "access_policy", "service_mode", "status",
+            "visibility", "rate_academic_krw", "title_ko", "title_en", "secondary", "category_text", "body",
+            "institution_name")},
+        "kind": document.kind.value,
+        "terms": tsvector_literal(analysed),
+        "concepts": concepts,
+        "compact": compact(f"{document.title_ko} {document.title_en} {document.secondary}"),
+        "names_compact": [compact(document.title_ko), compact(document.title_en)],
+        "content_hash": content_hash(document),
+    }
+
+
+async def replace(
+    conn: asyncpg.Connection, kind: SearchKind, ids: Sequence[int], documents: Sequence[SearchDocument]
+) -> None:
+    """Make the index say exactly `documents` for `ids` (ids without a document are removed)."""
+    present = {d.entity_id for d in documents}
+    await pg_queries.upsert_documents(conn, [document_row(d) for d in documents])
+    gone = [i for i in ids if i not in present]
+    if gone:
+        await pg_queries.delete_documents(conn, kind.value, gone)
+
+
+async def replace_all(conn: asyncpg.Connection, kind: SearchKind, documents: Sequence[SearchDocument]) -> None:
+    await pg_queries.upsert_documents(conn, [document_row(d) for d in documents])
+    await pg_queries.delete_kind_except(conn, kind.value, [d.entity_id for d in documents])

@@ -1,0 +1,127 @@
+"""SQL of the PostgreSQL search backend (search_document, search_miss)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import asyncpg
+
+_COLUMNS = (
+    "kind", "entity_id", "institution_id", "zone", "category", "access_policy", "service_mode", "status",
+    "visibility", "rate_academic_krw", "title_ko", "title_en", "secondary", "category_text", "body",
+    "institution_name", "terms", "concepts", "compact", "names_compact", "content_hash",
+)
+
+
+async def upsert_documents(conn: asyncpg.Connection, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    placeholders = ", ".join(
+        f"${n}::tsvector" if column == "terms" else f"${n}" for n, column in enumerate(_COLUMNS, start=1)
+    )
+    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS if c not in ("kind", "entity_id"))
+    await conn.executemany(
+        f"""INSERT INTO search_document ({', '.join(_COLUMNS)}) VALUES ({placeholders})
+            ON CONFLICT (kind, entity_id) DO UPDATE SET {updates}, updated_at = now()""",
+        [tuple(row[c] for c in _COLUMNS) for row in rows],
+    )
+
+
+async def delete_documents(conn: asyncpg.Connection, kind: str, entity_ids: Sequence[int]) -> None:
+    await conn.execute(
+        "DELETE FROM search_document WHERE kind = $1 AND entity_id = ANY($2::bigint[])", kind, list(entity_ids)
+    )
+
+
+async def delete_kind_except(conn: asyncpg.Connection, kind: str, keep_ids: Sequence[int]) -> None:
+    await conn.execute(
+        "DELETE FROM search_document WHERE kind = $1 AND NOT (entity_id = ANY($2::bigint[]))", kind, list(keep_ids)
+    )
+
+
+async def record_miss(conn: asyncpg.Connection, query: str, kinds: Sequence[str], viewer_role: str | None) -> None:
+    await conn.execute(
+        "INSERT INTO search_miss (query, kinds, viewer_role) VALUES ($1, $2, $3)", query, list(kinds), viewer_role
+    )
+
+
+# The permission and filter predicate shared by search, facets and suggestions. Parameters:
+# $1 kinds, $2 see_all_internal, $3 own institution, $4 trainee visibilities, $5 managed institution,
+# $6 zones, $7 institutions, $8 categories, $9 access policies, $10 service modes, $11 statuses,
+# $12 price min, $13 price max.
+SCOPE_AND_FILTER = """d.kind = ANY($1::text[])
+    AND (d.kind <> 'EQUIPMENT' OR d.access_policy <> 'INTERNAL' OR $2::boolean OR d.institution_id = $3::bigint)
+    AND (d.kind <> 'TRAINEE' OR d.visibility = ANY($4::trainee_visibility[]) OR d.institution_id = $5::bigint)
+    AND ($6::zone[] IS NULL OR d.zone = ANY($6))
+    AND ($7::bigint[] IS NULL OR d.institution_id = ANY($7))
+    AND ($8::text[] IS NULL OR d.category = ANY($8))
+    AND ($9::access_policy[] IS NULL OR d.access_policy = ANY($9))
+    AND ($10::service_mode[] IS NULL OR d.service_mode = ANY($10))
+    AND (CASE WHEN $11::text[] IS NULL THEN coalesce(d.status, '') <> 'RETIRED' ELSE d.status = ANY($11) END)
+    AND ($12::int IS NULL OR d.rate_academic_krw >= $12)
+    AND ($13::int IS NULL OR d.rate_academic_krw <= $13)"""
+
+# Match parameters: $14 tsquery of all tokens AND-ed, $15 concepts, $16 compact query, $17 minimum
+# trigram word similarity. Rank-only parameters come last: $18 all tokens and concepts OR-ed,
+# $19 concepts OR-ed.
+MATCH = """(coalesce(d.terms @@ $14::tsquery, false)
+    OR (cardinality($15::text[]) > 0 AND d.concepts && $15::text[])
+    OR (length($16) >= 3 AND $16 <% d.compact AND word_similarity($16, d.compact) >= $17))"""
+
+RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
+    + CASE WHEN cardinality($15::text[]) > 0 THEN
+        2.0 * cardinality(ARRAY(SELECT unnest(d.concepts) INTERSECT SELECT unnest($15::text[])))
+            / cardinality($15::text[])
+        + coalesce(ts_rank('{0.05, 0.1, 0.3, 1.0}', d.terms, $19::tsquery), 0)
+      ELSE 0 END
+    + CASE WHEN length($16) >= 3 THEN word_similarity($16, d.compact) ELSE 0 END)
+    -- records outside the bio taxonomy (category OTHER: pumps, electrical reactors…) rank below
+    -- bio equipment that matches as well
+    * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
+
+
+async def search_page(conn: asyncpg.Connection, args: list[Any], limit: int, offset: int,
+                      browse: bool) -> list[asyncpg.Record]:
+    """Hits of one page, best first (browse = no text: newest first by id)."""
+    if browse:
+        return await conn.fetch(
+            f"""SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+                  FROM search_document d WHERE {SCOPE_AND_FILTER}
+                 ORDER BY d.kind, d.entity_id LIMIT $14 OFFSET $15""",
+            *args[:13], limit, offset,
+        )
+    return await conn.fetch(
+        f"""SELECT d.kind, d.entity_id, {RANK}::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+              FROM search_document d WHERE {SCOPE_AND_FILTER} AND {MATCH}
+             ORDER BY score DESC, d.kind, d.entity_id LIMIT $20 OFFSET $21""",
+        *args, limit, offset,
+    )
+
+
+async def search_facets(conn: asyncpg.Connection, args: list[Any], browse: bool) -> list[asyncpg.Record]:
+    """Counts per facet value over all matches, plus the total (the row where every column is null)."""
+    where = SCOPE_AND_FILTER if browse else f"{SCOPE_AND_FILTER} AND {MATCH}"
+    params = args[:13] if browse else args[:17]
+    return await conn.fetch(
+        f"""SELECT d.kind, d.zone::text AS zone, d.institution_id::text AS institution, d.category,
+                   d.access_policy::text AS access_policy, d.service_mode::text AS service_mode, d.status,
+                   GROUPING(d.kind, d.zone, d.institution_id, d.category, d.access_policy, d.service_mode,
+                            d.status) AS grouping, count(*) AS n
+              FROM search_document d WHERE {where}
+             GROUP BY GROUPING SETS ((d.kind), (d.zone), (d.institution_id), (d.category), (d.access_policy),
+                                     (d.service_mode), (d.status), ())""",
+        *params,
+    )
+
+
+async def suggest_names(conn: asyncpg.Connection, args: list[Any], prefix: str, limit: int) -> list[asyncpg.Record]:
+    """Equipment names (ko or en) whose space-stripped form starts with `prefix`, most common first."""
+    return await conn.fetch(
+        f"""SELECT n.name, count(*) AS n
+              FROM search_document d,
+                   unnest(ARRAY[d.title_ko, d.title_en], d.names_compact) AS n(name, squashed)
+             WHERE {SCOPE_AND_FILTER} AND n.name <> '' AND n.squashed LIKE $14 || '%'
+             GROUP BY n.name ORDER BY count(*) DESC, length(n.name), n.name LIMIT $15""",
+        *args[:13], prefix, limit,
+    )

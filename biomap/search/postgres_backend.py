@@ -1,0 +1,140 @@
+"""The default search backend: PostgreSQL full text over analysed tokens, concepts and trigrams.
+
+One statement for the page and one for the facets (GROUPING SETS, total included). Transactionally
+consistent with the catalogue: documents are written in the same transaction as the records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from biomap.search import pg_queries
+from biomap.search.analyzer import Analysis, get_analyzer
+from biomap.search.glossary import compact
+from biomap.search.highlight import highlight
+from biomap.search.models import (
+    Facet,
+    FacetValue,
+    SearchHit,
+    SearchKind,
+    SearchRequest,
+    SearchResult,
+    SearchScope,
+    Suggestion,
+)
+
+# word_similarity(query, record) needed for a trigram-only match (typos and spacing).
+TRIGRAM_THRESHOLD = 0.5
+FACET_COLUMNS = ("kind", "zone", "institution", "category", "access_policy", "service_mode", "status")
+
+
+def _tsquery(tokens: list[str], operator: str, *, prefix_last: bool = False) -> str | None:
+    if not tokens:
+        return None
+    lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens]
+    if prefix_last and len(tokens[-1]) >= 3:
+        lexemes[-1] += ":*"
+    return f" {operator} ".join(lexemes)
+
+
+def scope_and_filter_args(request_kinds: tuple[SearchKind, ...], scope: SearchScope, filt: Any) -> list[Any]:
+    return [
+        [k.value for k in request_kinds], scope.see_all_internal, scope.own_institution_id,
+        list(scope.trainee_visibilities), scope.managed_institution_id,
+        filt.zones, filt.institution_ids, filt.categories, filt.access_policies, filt.service_modes,
+        filt.statuses, filt.price_min_krw, filt.price_max_krw,
+    ]
+
+
+def _required(analysis: Analysis, *, every: bool) -> str | None:
+    """All tokens (or, relaxed, any token), with each joined alternative enough on its own."""
+    tokens = _tsquery(list(analysis.tokens), "&" if every else "|", prefix_last=True)
+    alternatives = _tsquery(list(analysis.alternatives), "|")
+    parts = [f"({p})" for p in (tokens, alternatives) if p]
+    return " | ".join(parts) or None
+
+
+def match_args(analysis: Analysis, *, every: bool = True) -> list[Any]:
+    tokens = [*analysis.tokens, *analysis.alternatives]
+    concepts = [f"c_{c}" for c in analysis.concepts]
+    return [
+        _required(analysis, every=every),
+        list(analysis.concepts),
+        analysis.compact,
+        TRIGRAM_THRESHOLD,
+        _tsquery(tokens + concepts, "|", prefix_last=True),
+        _tsquery(concepts, "|"),
+    ]
+
+
+def highlight_terms(text: str, analysis: Analysis) -> set[str]:
+    glossary = get_analyzer().glossary
+    terms = {w for w in text.split() if len(w) >= 2} | {t for t in analysis.tokens if len(t) >= 3}
+    for concept in analysis.concepts:
+        found = glossary.concepts.get(concept)
+        if found:
+            terms |= set(found.terms)
+    return terms
+
+
+class PostgresBackend:
+    async def search(self, conn: asyncpg.Connection, request: SearchRequest) -> SearchResult:
+        base = scope_and_filter_args(request.kinds, request.scope, request.filter)
+        browse = not request.text
+        if browse:
+            rows = await pg_queries.search_page(conn, base, request.limit, request.offset, browse=True)
+            facets = await pg_queries.search_facets(conn, base, browse=True)
+            return _result(rows, facets, set())
+        analysis = get_analyzer().analyze_query(request.text)
+        args = base + match_args(analysis)
+        rows = await pg_queries.search_page(conn, args, request.limit, request.offset, browse=False)
+        facets = await pg_queries.search_facets(conn, args, browse=False)
+        if not rows and request.offset == 0 and len(analysis.tokens) > 1:
+            # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
+            args = base + match_args(analysis, every=False)
+            rows = await pg_queries.search_page(conn, args, request.limit, request.offset, browse=False)
+            facets = await pg_queries.search_facets(conn, args, browse=False)
+        return _result(rows, facets, highlight_terms(request.text, analysis))
+
+    async def suggest(
+        self, conn: asyncpg.Connection, prefix: str, limit: int, scope: SearchScope
+    ) -> list[Suggestion]:
+        from biomap.search.models import SearchFilter
+
+        squashed = compact(prefix)
+        if not squashed:
+            return []
+        base = scope_and_filter_args((SearchKind.EQUIPMENT,), scope, SearchFilter())
+        rows = await pg_queries.suggest_names(conn, base, squashed, limit)
+        return [Suggestion(text=r["name"], kind="equipment", extra={"count": r["n"]}) for r in rows]
+
+
+def _result(rows: list[asyncpg.Record], facet_rows: list[asyncpg.Record], terms: set[str]) -> SearchResult:
+    hits = []
+    for r in rows:
+        marks = {
+            field: snippet
+            for field, snippet in (
+                ("titleKo", highlight(r["title_ko"], terms)),
+                ("titleEn", highlight(r["title_en"], terms)),
+                ("secondary", highlight(r["secondary"], terms)),
+                ("body", highlight(r["body"], terms, snippet=True)),
+            )
+            if snippet
+        }
+        hits.append(SearchHit(SearchKind(r["kind"]), r["entity_id"], float(r["score"]), marks))
+    total = 0
+    values: dict[str, list[FacetValue]] = {c: [] for c in FACET_COLUMNS}
+    all_bits = (1 << len(FACET_COLUMNS)) - 1
+    for r in facet_rows:
+        if r["grouping"] == all_bits:
+            total = r["n"]
+            continue
+        for position, column in enumerate(FACET_COLUMNS):
+            # GROUPING() has a 0 bit for the column grouped on; the first column is the high bit.
+            if not r["grouping"] & (1 << (len(FACET_COLUMNS) - 1 - position)) and r[column] is not None:
+                values[column].append(FacetValue(str(r[column]), r["n"]))
+    facets = [Facet(c, tuple(sorted(v, key=lambda f: (-f.count, f.value)))) for c, v in values.items() if v]
+    return SearchResult(hits, total, facets)

@@ -1,0 +1,86 @@
+"""Search rules: input checks, backend choice, recording queries that found nothing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import asyncpg
+
+from biomap.errors import Invalid, ValidationFailed
+from biomap.search import pg_queries
+from biomap.search.backend import SearchBackend
+from biomap.search.glossary import normalise
+from biomap.search.models import (
+    MAX_QUERY_LENGTH,
+    SearchFilter,
+    SearchKind,
+    SearchRequest,
+    SearchResult,
+    SearchScope,
+    Suggestion,
+)
+from biomap.search.postgres_backend import PostgresBackend
+
+MAX_PAGE = 100
+MAX_OFFSET = 1000  # deep pages of a relevance ranking are noise; filters narrow better
+_SPACES = re.compile(r"\s+")
+
+
+def clean_query(text: str) -> str:
+    """Control and format characters out, whitespace collapsed; refuses over-long input."""
+    if len(text) > MAX_QUERY_LENGTH * 4:  # reject before doing any work on a huge string
+        raise Invalid(f"query too long: at most {MAX_QUERY_LENGTH} characters", field="query")
+    cleaned = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\t\n")
+    cleaned = _SPACES.sub(" ", cleaned).strip()
+    if len(cleaned) > MAX_QUERY_LENGTH:
+        raise Invalid(f"query too long: at most {MAX_QUERY_LENGTH} characters", field="query")
+    return cleaned
+
+
+def _check_filter(filt: SearchFilter) -> None:
+    problems = []
+    for name, value in (("priceMinKrw", filt.price_min_krw), ("priceMaxKrw", filt.price_max_krw)):
+        if value is not None and value < 0:
+            problems.append(Invalid("a price cannot be negative", field=f"filter.{name}"))
+    if (filt.price_min_krw is not None and filt.price_max_krw is not None
+            and filt.price_min_krw > filt.price_max_krw):
+        problems.append(Invalid("priceMinKrw is above priceMaxKrw", field="filter.priceMinKrw"))
+    if problems:
+        raise ValidationFailed(problems)
+
+
+async def search(
+    conn: asyncpg.Connection,
+    text: str,
+    scope: SearchScope,
+    *,
+    kinds: tuple[SearchKind, ...] | None = None,
+    filter: SearchFilter = SearchFilter(),
+    first: int = 20,
+    offset: int = 0,
+    viewer_role: str | None = None,
+    backend: SearchBackend | None = None,
+) -> SearchResult:
+    query = clean_query(text)
+    _check_filter(filter)
+    if offset > MAX_OFFSET:
+        raise Invalid(f"results are paged up to {MAX_OFFSET}: narrow the search with filters", field="after")
+    request = SearchRequest(
+        text=query, kinds=kinds or tuple(SearchKind), filter=filter, scope=scope,
+        limit=max(0, min(first, MAX_PAGE)), offset=max(0, offset),
+    )
+    result = await (backend or PostgresBackend()).search(conn, request)
+    if query and result.total == 0:
+        await pg_queries.record_miss(conn, normalise(query), [k.value for k in request.kinds], viewer_role)
+    return result
+
+
+async def suggest(
+    conn: asyncpg.Connection, prefix: str, scope: SearchScope, *, first: int = 8,
+    backend: SearchBackend | None = None,
+) -> list[Suggestion]:
+    cleaned = clean_query(prefix)
+    if not cleaned:
+        return []
+    return await (backend or PostgresBackend()).suggest(conn, cleaned, max(1, min(first, 20)), scope)

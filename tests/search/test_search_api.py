@@ -1,0 +1,191 @@
+"""Search through GraphQL: bilingual matching, facets, browsing, permissions, bad input, misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from biomap.api.node import to_global_id
+
+SEARCH = """query($q: String!, $kinds: [SearchKind!], $filter: SearchFilterInput, $first: Int, $after: String) {
+  search(query: $q, kinds: $kinds, filter: $filter, first: $first, after: $after) {
+    totalCount
+    facets { field values { value label count } }
+    pageInfo { hasNextPage endCursor }
+    edges { cursor score highlights { field snippet }
+            node { __typename ... on Equipment { id category name nameEn accessPolicy institution { code zone } }
+                                ... on Technology { id titleKo titleEn }
+                                ... on Trainee { id displayName fullName email } } }
+  }
+}"""
+
+
+async def run(client, q: str, token: str | None = None, **variables) -> dict:
+    return (await client.data(SEARCH, {"q": q, **variables}, token=token))["search"]
+
+
+def categories(result: dict, top: int = 5) -> list[str]:
+    return [e["node"].get("category") for e in result["edges"][:top]]
+
+
+@pytest.mark.parametrize("query", [
+    "유세포분석기", "유세포분석기를", "유세포 분석기를 예약하고 싶어요", "FACS", "flow cytometer", "flow cytometers",
+])
+async def test_flow_cytometer_queries_find_flow_cytometers(client, query) -> None:
+    result = await run(client, query, kinds=["EQUIPMENT"], first=5)
+    assert result["totalCount"] > 0
+    assert categories(result)[0] == "FLOW_CYTOMETER", (query, categories(result))
+
+
+@pytest.mark.parametrize("query", ["원심분리기", "센트리퓨즈", "원심분리끼", "centrifuge", "centrifuges"])
+async def test_centrifuge_queries_rank_centrifuges_first(client, query) -> None:
+    result = await run(client, query, kinds=["EQUIPMENT"], first=3)
+    assert categories(result, 1) == ["CENTRIFUGE"], (query, categories(result))
+
+
+async def test_korean_query_finds_english_only_records_and_the_reverse(client, conn) -> None:
+    english_only = await conn.fetch(
+        """SELECT id FROM equipment WHERE name_ko = '' AND category = 'FLOW_CYTOMETER'
+              AND access_policy <> 'INTERNAL' AND status <> 'RETIRED'""")
+    korean_only = await conn.fetch(
+        """SELECT id FROM equipment WHERE name_en = '' AND category = 'FLOW_CYTOMETER'
+              AND access_policy <> 'INTERNAL' AND status <> 'RETIRED'""")
+    assert english_only and korean_only
+    found_by_korean = {e["node"]["id"] for e in (await run(client, "유세포분석기", first=100))["edges"]}
+    found_by_english = {e["node"]["id"] for e in (await run(client, "flow cytometer", first=100))["edges"]}
+    assert {to_global_id("Equipment", r["id"]) for r in english_only} <= found_by_korean
+    assert {to_global_id("Equipment", r["id"]) for r in korean_only} <= found_by_english
+
+
+async def test_model_names_and_messy_imports(client) -> None:
+    result = await run(client, "FACSCanto", kinds=["EQUIPMENT"], first=3)
+    assert result["edges"] and "FACSCanto" in str(result["edges"][0])
+
+
+async def test_facets_count_all_matches_and_filters_narrow(client) -> None:
+    result = await run(client, "유세포분석기", first=5)
+    facets = {f["field"]: f["values"] for f in result["facets"]}
+    assert sum(v["count"] for v in facets["kind"]) == result["totalCount"]
+    zone = facets["zone"][0]
+    narrowed = await run(client, "유세포분석기", filter={"zones": [zone["value"]]}, first=5)
+    assert narrowed["totalCount"] == zone["count"]
+    assert all(e["node"]["institution"]["zone"] == zone["value"] for e in narrowed["edges"])
+    category = {v["value"]: v for v in facets["category"]}["FLOW_CYTOMETER"]
+    assert "유세포분석기" in category["label"]
+
+
+async def test_empty_query_with_filters_browses(client, conn) -> None:
+    result = await run(client, "", kinds=["EQUIPMENT"], filter={"categories": ["NMR"]}, first=100)
+    expected = await conn.fetchval(
+        """SELECT count(*) FROM equipment WHERE category = 'NMR' AND access_policy <> 'INTERNAL'
+              AND status <> 'RETIRED'""")
+    assert result["totalCount"] == expected == len(result["edges"])
+
+
+async def test_price_range_filters_the_academic_rate(client, conn) -> None:
+    result = await run(client, "", kinds=["EQUIPMENT"], filter={"priceMinKrw": 50000, "priceMaxKrw": 100000},
+                       first=100)
+    expected = await conn.fetchval(
+        """SELECT count(*) FROM equipment WHERE rate_academic_krw BETWEEN 50000 AND 100000
+              AND access_policy <> 'INTERNAL' AND status <> 'RETIRED'""")
+    assert result["totalCount"] == expected > 0
+
+
+async def test_pages_follow_each_other(client) -> None:
+    first = await run(client, "분석", first=5)
+    second = await run(client, "분석", first=5, after=first["pageInfo"]["endCursor"])
+    ids_first = {e["node"].get("id") for e in first["edges"]}
+    ids_second = {e["node"].get("id") for e in second["edges"]}
+    assert first["pageInfo"]["hasNextPage"] and not ids_first & ids_second
+
+
+async def test_highlights_are_escaped_and_marked(client) -> None:
+    result = await run(client, "flow cytometer", kinds=["EQUIPMENT"], first=3)
+    snippets = [h["snippet"] for e in result["edges"] for h in e["highlights"]]
+    assert any("<mark>" in s for s in snippets)
+
+
+async def test_internal_equipment_is_not_found_by_outsiders(client, conn, make_token) -> None:
+    row = await conn.fetchrow(
+        """SELECT e.id, e.name_ko, e.name_en, o.code FROM equipment e JOIN organisation o ON o.id = e.institution_id
+            WHERE e.access_policy = 'INTERNAL' AND e.status = 'ACTIVE' AND e.model <> '' LIMIT 1""")
+    gid = to_global_id("Equipment", row["id"])
+    query = row["name_ko"] or row["name_en"]
+    anonymous = await run(client, query, first=100)
+    assert gid not in {e["node"].get("id") for e in anonymous["edges"]}
+    assert "INTERNAL" not in {v["value"] for f in anonymous["facets"] if f["field"] == "access_policy"
+                              for v in f["values"]}
+    insider = await make_token("RESEARCHER", row["code"])
+    assert gid in {e["node"].get("id") for e in (await run(client, query, token=insider, first=100))["edges"]}
+
+
+async def test_trainees_are_found_only_as_far_as_they_may_be_read(client, conn, make_token) -> None:
+    anonymous = await run(client, "", kinds=["TRAINEE"], first=100)
+    public = await conn.fetchval("SELECT count(*) FROM trainee WHERE visibility = 'PUBLIC'")
+    assert anonymous["totalCount"] == public
+    assert all(e["node"]["fullName"] is None for e in anonymous["edges"])
+    employer = await make_token("MANUFACTURER", "CELLTRION")
+    as_employer = await run(client, "", kinds=["TRAINEE"], token=employer, first=1)
+    assert as_employer["totalCount"] == await conn.fetchval(
+        "SELECT count(*) FROM trainee WHERE visibility IN ('PUBLIC', 'EMPLOYERS')")
+    # personal data is never in the index, so it cannot be searched for
+    name = await conn.fetchval(
+        """SELECT p.full_name FROM trainee_personal p JOIN trainee t ON t.id = p.trainee_id
+            WHERE t.visibility = 'PUBLIC' LIMIT 1""")
+    assert (await run(client, name, kinds=["TRAINEE"], token=employer))["totalCount"] == 0
+
+
+@pytest.mark.parametrize("query", ["   ", "🔬🧫", "'; DROP TABLE equipment; --", "name:(foo AND bar*)~2^3",
+                                   "\x00\x07유세포\u200b분석기", "a" * 200, "((((", "\\'\""])
+async def test_odd_queries_do_not_fail(client, query) -> None:
+    body = await client.execute(SEARCH, {"q": query, "first": 3})
+    assert "errors" not in body, body
+
+
+async def test_over_long_queries_are_refused_clearly(client) -> None:
+    for query in ("유" * 201, "x" * 10_000):
+        body = await client.execute(SEARCH, {"q": query})
+        assert body["errors"][0]["message"] == "query too long: at most 200 characters"
+        assert body["errors"][0]["extensions"]["code"] == "INVALID"
+
+
+async def test_bad_filters_are_field_errors(client) -> None:
+    body = await client.execute(SEARCH, {"q": "x", "filter": {"priceMinKrw": 10, "priceMaxKrw": 5}})
+    assert body["errors"][0]["extensions"]["fields"] == ["filter.priceMinKrw"]
+    body = await client.execute(SEARCH, {"q": "x", "filter": {"zones": ["ATLANTIS"]}})
+    assert "ATLANTIS" in body["errors"][0]["message"]
+    big = await run(client, "분석", first=5000)
+    assert len(big["edges"]) <= 100
+
+
+async def test_queries_that_find_nothing_are_recorded_without_personal_data(client, conn, make_token) -> None:
+    token = await make_token("RESEARCHER", "YONSEI_IC")
+    before = await conn.fetchval("SELECT count(*) FROM search_miss")
+    result = await run(client, "  Xyzzy   Plugh  ", token=token)
+    assert result["totalCount"] == 0
+    row = await conn.fetchrow("SELECT * FROM search_miss ORDER BY id DESC LIMIT 1")
+    assert await conn.fetchval("SELECT count(*) FROM search_miss") == before + 1
+    assert row["query"] == "xyzzy plugh" and row["viewer_role"] == "RESEARCHER"
+    assert set(dict(row)) == {"id", "query", "kinds", "viewer_role", "at"}
+
+
+async def test_suggest_completes_names_categories_and_institutions(client) -> None:
+    data = await client.data('{ a: suggest(prefix: "유세포") { text kind code } '
+                             'b: suggest(prefix: "Incheon") { text kind code } '
+                             'c: suggest(prefix: "centrif") { text kind } }')
+    assert any(s["kind"] == "category" and s["code"] == "FLOW_CYTOMETER" for s in data["a"])
+    assert any(s["kind"] == "equipment" and "유세포" in s["text"] for s in data["a"])
+    assert any(s["kind"] == "institution" for s in data["b"])
+    assert data["c"]
+
+
+async def test_writes_are_searchable_in_the_same_transaction(client, conn, make_token) -> None:
+    token = await make_token("INSTITUTION_MANAGER", "ITP_BIO")
+    mutation = """mutation($i: EquipmentCreateInput!) { equipmentCreate(input: $i) { equipment { id } errors { message } } }"""
+    created = await client.data(mutation, {"i": {"category": "OTHER", "nameKo": "초임계 유체 추출기",
+                                                 "nameEn": "Supercritical fluid extractor", "accessPolicy": "PUBLIC"}},
+                                token=token)
+    gid = created["equipmentCreate"]["equipment"]["id"]
+    assert gid in {e["node"]["id"] for e in (await run(client, "초임계 추출기"))["edges"]}
+    await client.data('mutation($id: ID!) { equipmentRetire(id: $id) { errors { message } } }', {"id": gid},
+                      token=token)
+    assert gid not in {e["node"].get("id") for e in (await run(client, "초임계 추출기"))["edges"]}
