@@ -13,7 +13,9 @@ COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
 COPY seeds ./seeds
 COPY graphql ./graphql
+COPY search ./search
 ENV BIOMAP_ENVIRONMENT=production \
+    BIOMAP_SEARCH_DIR=/app/search \
     BIOMAP_HOST=0.0.0.0 \
     BIOMAP_PORT=8000 \
     BIOMAP_WORKERS=2 \
