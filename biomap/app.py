@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,6 +24,7 @@ from biomap.config import Settings
 from biomap.db import migrate
 from biomap.db.pool import Database, PoolDatabase, create_pool
 from biomap.observability.metrics import Metrics
+from biomap.search.analyzer import get_analyzer
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,8 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
             await migrate.check_current(conn)
             await migrate.check_hangul_trigrams(conn)
         app.state.db = db
+        # Load the Korean analyzer (~1 s, ~500 MB) before traffic, not on the first search.
+        await asyncio.to_thread(get_analyzer)
         try:
             yield
         finally:

@@ -167,3 +167,41 @@ async def count_equipment_per_institution(
         *args,
     )
     return {r["institution_id"]: r["n"] for r in rows}
+
+
+# Every column an import writes, with its SQL type (for the unnest() batch upsert).
+IMPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("institution_id", "bigint"), ("source_id", "text"), ("name_ko", "text"), ("name_en", "text"),
+    ("description_ko", "text"), ("description_en", "text"), ("category", "text"), ("manufacturer", "text"),
+    ("model", "text"), ("year", "int"), ("building", "text"), ("room", "text"), ("photo_url", "text"),
+    ("status", "equipment_status"), ("access_policy", "access_policy"), ("service_mode", "service_mode"),
+    ("training_required", "boolean"), ("rate_internal_krw", "int"), ("rate_academic_krw", "int"),
+    ("rate_industry_krw", "int"), ("nfec_registration", "text"), ("rrid", "text"),
+    ("specifications", "jsonb"), ("contact", "jsonb"), ("extra", "jsonb"),
+)
+
+
+async def upsert_equipment_batch(conn: asyncpg.Connection, rows: list[dict[str, Any]]) -> list[asyncpg.Record]:
+    """Insert or update many records keyed by (institution, source_id) in one statement.
+
+    Returns (id, source_id, institution_id, inserted) per row. Enum columns travel as text and are
+    cast in SQL so one statement serves every batch."""
+    names = [name for name, _ in IMPORT_COLUMNS]
+    arrays = [[row[name] for row in rows] for name in names]
+    selects = ", ".join(
+        f"u.{name}::{sqltype}" if sqltype in ("equipment_status", "access_policy", "service_mode") else f"u.{name}"
+        for name, sqltype in IMPORT_COLUMNS
+    )
+    unnest_types = ", ".join(
+        f"${n}::{'text' if t in ('equipment_status', 'access_policy', 'service_mode') else t}[]"
+        for n, (_, t) in enumerate(IMPORT_COLUMNS, start=1)
+    )
+    updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in names if name not in ("institution_id", "source_id"))
+    return await conn.fetch(
+        f"""INSERT INTO equipment ({', '.join(names)})
+            SELECT {selects} FROM unnest({unnest_types}) AS u({', '.join(names)})
+            ON CONFLICT (institution_id, source_id) WHERE source_id IS NOT NULL
+            DO UPDATE SET {updates}, updated_at = now()
+            RETURNING id, source_id, institution_id, (xmax = 0) AS inserted""",
+        *arrays,
+    )

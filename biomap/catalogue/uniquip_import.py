@@ -77,6 +77,7 @@ async def import_uniquip(
         if default is None:
             raise NotFound(f"no institution with code or name '{institution}'", field="institution")
     by_name: dict[str, Institution | None] = {}
+    pending: list[tuple[int, EquipmentRecord]] = []
     for record in parsed.records:
         target = default
         if record.institution_name:
@@ -89,33 +90,62 @@ async def import_uniquip(
             reason = (f"unknown institution '{record.institution_name}'" if record.institution_name
                       else "no Institution Name column: give --institution")
             report.errors.append(RowError(record.line, reason, record.source_id))
-        else:
-            await _import_row(conn, target.id, record, report)
-        if progress:
-            progress(1)
+            if progress:
+                progress(1)
+            continue
+        pending.append((target.id, record))
+        if len(pending) >= BATCH_SIZE:
+            await _import_batch(conn, pending, report, progress)
+            pending = []
+    if pending:
+        await _import_batch(conn, pending, report, progress)
     report.errors.sort(key=lambda e: e.line)
     return report
 
 
-async def _import_row(conn: asyncpg.Connection, institution_id: int, record: EquipmentRecord,
-                      report: ImportReport) -> None:
+# Rows per statement: big enough to amortise round trips and analysis, small enough that a
+# refused batch (retried row by row) stays cheap.
+BATCH_SIZE = 500
+
+
+def _row(institution_id: int, record: EquipmentRecord) -> dict[str, Any]:
+    return {"institution_id": institution_id, **_values(record)}
+
+
+async def _import_batch(
+    conn: asyncpg.Connection, batch: list[tuple[int, EquipmentRecord]], report: ImportReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Upsert a batch in one statement; if the database refuses it, find the bad rows one by one
+    (each in its own savepoint) so every valid row is still imported."""
+    lines: dict[tuple[int, str], int] = {}
+    for institution_id, record in batch:
+        lines[(institution_id, _values(record)["source_id"])] = record.line
     try:
-        async with conn.transaction():  # a savepoint: one refused row does not undo the others
-            equipment, inserted = await equipment_queries.upsert_equipment_by_source(
-                conn, institution_id, _values(record)
-            )
-            action = "import.create" if inserted else "import.update"
-            await identity.record_audit(conn, None, action, "equipment", equipment.id, {"line": record.line})
-            await refresh_search(conn, "equipment", [equipment.id])
-            await outbox.enqueue(conn, "catalogue.changed", {"entity": "equipment", "id": equipment.id,
-                                                             "action": action})
-    except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError) as exc:
-        report.errors.append(RowError(record.line, f"refused by the database: {exc}", record.source_id))
-        return
-    if inserted:
-        report.inserted += 1
-    else:
-        report.updated += 1
+        async with conn.transaction():
+            written = list(await equipment_queries.upsert_equipment_batch(conn, [_row(i, r) for i, r in batch]))
+    except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError, asyncpg.CardinalityViolationError):
+        written = []
+        for institution_id, record in batch:
+            try:
+                async with conn.transaction():
+                    written += await equipment_queries.upsert_equipment_batch(conn, [_row(institution_id, record)])
+            except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError) as exc:
+                report.errors.append(RowError(record.line, f"refused by the database: {exc}", record.source_id))
+    if written:
+        actions = [("import.create" if w["inserted"] else "import.update", w) for w in written]
+        await identity.record_audit_many(conn, None, [
+            (action, "equipment", w["id"], {"line": lines.get((w["institution_id"], w["source_id"]))})
+            for action, w in actions
+        ])
+        await refresh_search(conn, "equipment", [w["id"] for w in written])
+        await outbox.enqueue_many(conn, "catalogue.changed", [
+            {"entity": "equipment", "id": w["id"], "action": action} for action, w in actions
+        ])
+        report.inserted += sum(1 for w in written if w["inserted"])
+        report.updated += sum(1 for w in written if not w["inserted"])
+    if progress:
+        progress(len(batch))
 
 
 async def export_uniquip(

@@ -93,3 +93,9 @@ async def insert_audit(
         entity_id,
         detail,
     )
+
+
+async def insert_audit_many(conn: asyncpg.Connection, rows: list[tuple[int | None, str, str, int, dict]]) -> None:
+    await conn.executemany(
+        "INSERT INTO audit_log (actor_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)", rows
+    )

@@ -65,3 +65,11 @@ async def record_audit(
 ) -> None:
     """Append to the audit trail in the caller's transaction (who did what to which record)."""
     await queries.insert_audit(conn, viewer.user_id if viewer else None, action, entity, entity_id, detail)
+
+
+async def record_audit_many(
+    conn: asyncpg.Connection, viewer: Viewer | None, entries: list[tuple[str, str, int, dict]]
+) -> None:
+    """Many audit entries (action, entity, entity_id, detail) by one actor, in one round trip."""
+    actor = viewer.user_id if viewer else None
+    await queries.insert_audit_many(conn, [(actor, *entry) for entry in entries])

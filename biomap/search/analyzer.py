@@ -13,6 +13,8 @@ Kiwi needs ~500 MB and ~1 s to load: one Analyzer per process (`get_analyzer()`)
 from __future__ import annotations
 
 import csv
+import functools
+import logging
 import os
 import re
 import threading
@@ -28,6 +30,8 @@ from biomap.search.glossary import (
     load_glossary,
     normalise,
 )
+
+log = logging.getLogger(__name__)
 
 # Kiwi tags kept as content: common/proper nouns, numerals, roots, foreign words, numbers, hanja.
 _CONTENT_TAGS = {"NNG", "NNP", "NR", "XR", "SL", "SN", "SH"}
@@ -59,6 +63,9 @@ class Analyzer:
                         self._kiwi.add_user_word(word, (row.get("tag") or "NNP").strip(),
                                                  float(row.get("score") or 0.0))
         self._lock = threading.Lock()  # Kiwi objects are not documented as thread-safe
+        # Institution names, category labels and model names repeat across thousands of records:
+        # analysing each distinct text once makes bulk indexing several times faster.
+        self.analyze = functools.lru_cache(maxsize=65_536)(self._analyze)  # type: ignore[method-assign]
 
     def korean_nouns(self, text: str) -> list[str]:
         """Content morphemes of the Hangul parts, plus joined runs of adjacent noun pieces."""
@@ -85,7 +92,7 @@ class Analyzer:
             nouns.append("".join(run))
         return nouns
 
-    def analyze(self, text: str) -> Analysis:
+    def _analyze(self, text: str) -> Analysis:
         text = normalise(text)
         korean = self.korean_nouns(text)
         english = latin_stems(text)
@@ -171,6 +178,9 @@ def get_analyzer() -> Analyzer:
         with _analyzer_lock:
             if _analyzer is None:
                 data = search_data_dir()
+                if not (data / "glossary.tsv").exists():
+                    log.warning("search glossary missing: cross-language search is off",
+                                extra={"path": str(data / "glossary.tsv")})
                 glossary = load_glossary(data / "glossary.tsv", data / "query_hints.tsv")
                 _analyzer = Analyzer(glossary, data / "user_dictionary.tsv")
     return _analyzer
