@@ -156,8 +156,9 @@ def test_document_terms_follow_the_analyzer() -> None:
     out = md.to_document(doc(), ANALYZER)
     assert out["title_terms"] == "유세포분석기 flow cytometer c_flow_cytometer"
     assert "c_flow_cytometer" in out["secondary_terms"]  # FACSCanto contains "facs"
-    # the body mentions a centrifuge: its words are searchable, but it does not make this one
-    assert "원심분리기" in out["terms"] and "c_centrifuge" not in out["terms"]
+    # the body mentions a centrifuge: found through `terms` only, ranked below real centrifuges
+    assert "원심분리기" in out["terms"] and "c_centrifuge" in out["terms"]
+    assert not any("c_centrifuge" in out[f] for f in ("title_terms", "secondary_terms", "category_terms"))
     assert out["terms"].count("c_flow_cytometer") == 1
     assert "인하대학교" in out["terms"]
     assert out["names_compact"] == ["유세포분석기", "flowcytometer"]
@@ -406,14 +407,13 @@ def test_numbers_are_integers_only() -> None:
 def test_query_puts_concepts_first_as_exact_phrases() -> None:
     query = mb.build_query("FACS 송도", ANALYZER)
     assert query is not None
-    assert query.q == '"c_flow_cytometer" 송도'  # "facs" is what the concept came from
+    assert query.q == '"c_flow_cytometer" 송도 facs'  # "facs" (where the concept came from) goes last
     assert query.matching_strategy == "last"
     assert {"FACS", "facs", "유세포분석기", "flow cytometer", "송도"} <= query.highlight_terms
     plain = mb.build_query("BIOSTAT Cplus", ANALYZER)
     assert plain is not None and plain.q == "biostat cplus" and plain.matching_strategy == "all"
     several = mb.build_query("FACS centrifuge", ANALYZER)
-    assert several is not None and several.q == '"c_centrifuge" "c_flow_cytometer"'
-    assert several.matching_strategy == "frequency"  # the rarer concept stays required
+    assert several is not None and several.q == '"c_centrifuge" "c_flow_cytometer" facs centrifuge'
     browse = mb.build_query("   ", ANALYZER)
     assert browse is not None and browse.q == ""
     assert mb.build_query("a", ANALYZER) is None  # nothing searchable: no hits (as PG)
@@ -454,7 +454,7 @@ async def test_search_maps_request_and_response() -> None:
     request = SearchRequest("FACS", tuple(SearchKind), SearchFilter(), SCOPES["anonymous"], limit=20)
     result = await backend.search(None, request)
     uid, q, kwargs = client.calls[0]
-    assert (uid, q) == ("biomap", '"c_flow_cytometer"')
+    assert (uid, q) == ("biomap", '"c_flow_cytometer" facs')
     assert kwargs["filter"] == mf.build_filter(SearchFilter(), SCOPES["anonymous"], tuple(SearchKind))
     assert kwargs["facets"] == ["kind", "zone", "institution_id", "category", "access_policy", "service_mode",
                                 "status"]
@@ -938,7 +938,7 @@ async def test_wire_format_of_settings_writes_and_search() -> None:
                                                       SCOPES["anonymous"], limit=20, offset=20))
     body = json.loads(sent[-1].content)
     assert sent[-1].url.path == "/indexes/biomap/search"
-    assert body["q"] == '"c_centrifuge"' and body["matchingStrategy"] == "last"
+    assert body["q"] == '"c_centrifuge" 원심분리기' and body["matchingStrategy"] == "last"
     assert body["filter"] == mf.build_filter(SearchFilter(), SCOPES["anonymous"], tuple(SearchKind))
     assert (body["page"], body["hitsPerPage"], body["showRankingScore"]) == (2, 20, True)
     assert body["facets"] == list(mb.FACET_ATTRIBUTES.values())

@@ -1,10 +1,12 @@
 """The Meilisearch search backend: same requests, scope rules, highlights and facets as PostgreSQL.
 
 Query: the analyzer's query tokens. Concepts go first as exact phrases ("c_flow_cytometer": no typo,
-no prefix) and the tokens they came from are left out; then the matching strategy is "last", so
-every record of the concept matches (as PG's concept overlap) and those with more of the other words
-rank first ("frequency" when the query is only several concepts: the most specific one stays
-required). Without a concept every token must match ("all", as PG's AND), typos allowed.
+no prefix), then the other tokens, then the tokens the concepts came from ("facs", "cytoflex"), with
+the matching strategy "last": Meilisearch drops words from the end, so every record of the (first)
+concept matches, as PG's concept overlap, and records with more of the words rank first — the
+literal model name above the rest of its concept. Without a concept every token must match ("all",
+as PG's AND), typos allowed. Meilisearch has no OR between words: with several concepts, the first
+one is required (PG accepts any).
 """
 
 from __future__ import annotations
@@ -85,12 +87,10 @@ def build_query(text: str, analyzer: TextAnalyzer | None = None) -> MeiliQuery |
     tokens = [t.replace('"', "") for t in analysis.tokens if t.replace('"', "")]
     if analysis.concepts:
         meant = set(analysis.concepts)
-        rest = [t for t in tokens if not meant & set(analyzer.analyze(t).concepts)]
+        covered = [t for t in tokens if meant & set(analyzer.analyze(t).concepts)]
+        rest = [t for t in tokens if t not in covered]
         phrases = [f'"{concept_token(c)}"' for c in analysis.concepts]
-        # Concepts only (LC-MS/MS → hplc, lc_ms, mass_spectrometer): drop the most common first, so
-        # the most specific concept is the one always required.
-        strategy: MatchingStrategy = "frequency" if len(phrases) > 1 and not rest else "last"
-        return MeiliQuery(" ".join([*phrases, *rest]), strategy, terms)
+        return MeiliQuery(" ".join([*phrases, *rest, *covered]), "last", terms)
     if tokens:
         return MeiliQuery(" ".join(tokens), "all", terms)
     if len(analysis.compact) >= 3:  # PG falls back to trigram similarity on the compact form

@@ -5,8 +5,9 @@ the same in both: Kiwi nouns without particles, English stems, model numbers, an
 as `c_<id>` tokens. Weights become attributes, ranked in that order by the "attribute" rule:
 
 - `title_terms` (A: names), `secondary_terms` (B: model, maker…), `category_terms` (C);
-- `terms`: every token of every field (D: descriptions, institution name) plus the concepts of the
-  A–C fields only — a concept met only in a description must not make the record one (as in PG);
+- `terms`: every token and concept of every field (D: descriptions, institution name), as PG's
+  tsvector; a concept met only in a description is found there, so it ranks below the records it
+  names in A–C (the "attribute" rule), as PG keeps it out of the `concepts` that define a record;
 - `names_compact`: names without spaces or punctuation, for suggestions (prefix search).
 
 Only the allow-listed fields below are written; personal data never reaches the index.
@@ -93,7 +94,7 @@ def to_document(document: SearchDocument, analyzer: TextAnalyzer | None = None) 
     category = analyzer.analyze(document.category_text)
     body = analyzer.analyze(document.body)
     institution = analyzer.analyze(document.institution_name)
-    identity = (title, secondary, category)  # their concepts say what the record is
+    analysed = (title, secondary, category, body, institution)
     out: dict[str, Any] = {
         PRIMARY_KEY: document_uid(document.kind, document.entity_id),
         "kind": document.kind.value,
@@ -116,8 +117,8 @@ def to_document(document: SearchDocument, analyzer: TextAnalyzer | None = None) 
         "secondary_terms": _join(_field_terms(secondary)),
         "category_terms": _join(_field_terms(category)),
         "terms": _join([
-            *(t for a in (*identity, body, institution) for t in a.tokens),
-            *(concept_token(c) for a in identity for c in a.concepts),
+            *(t for a in analysed for t in a.tokens),
+            *(concept_token(c) for a in analysed for c in a.concepts),
         ]),
         "names_compact": [n for n in dict.fromkeys((compact(document.title_ko), compact(document.title_en))) if n],
     }
