@@ -52,9 +52,14 @@ MODIFIERS_KO = ("고속", "냉각", "대용량", "소형", "자동", "벤치탑"
 MODIFIERS_EN = ("High-speed", "Refrigerated", "Benchtop", "Automated", "Compact", "Floor-standing", "Research-grade",
                 "GMP", "Pilot-scale", "Portable", "High-throughput", "Multi-channel", "Digital", "Shared",
                 "Training", "Precision")
-SIZES = ("5 L", "10 L", "50 L", "200 L", "500 L", "2000 L", "-80℃", "-150℃", "700 L", "96-well", "384-well")
-SIZED = {"BIOREACTOR", "SINGLE_USE_BIOREACTOR", "MEDIA_PREPARATION", "FREEZE_DRYER", "FREEZER", "STERILIZER",
-         "STABILITY_CHAMBER", "MICROPLATE_READER", "LIQUID_HANDLER", "CENTRIFUGE", "FILTRATION_SYSTEM"}
+_VOLUMES = ("5 L", "10 L", "30 L", "50 L", "200 L", "500 L", "2000 L", "2,000L")
+SIZES: dict[str, tuple[str, ...]] = {
+    "BIOREACTOR": _VOLUMES, "SINGLE_USE_BIOREACTOR": _VOLUMES, "MEDIA_PREPARATION": _VOLUMES,
+    "FILTRATION_SYSTEM": ("0.5 m²", "2 m²", "10 m²"), "STERILIZER": ("60 L", "100 L", "300 L"),
+    "FREEZE_DRYER": ("4 L", "12 kg", "0.5 m²"), "FREEZER": ("-80℃", "-86 °C", "-150℃", "700 L", "LN2"),
+    "STABILITY_CHAMBER": ("25℃/60%RH", "40℃/75%RH", "260 L"), "MICROPLATE_READER": ("96-well", "384-well"),
+    "LIQUID_HANDLER": ("96채널", "8-channel"), "CENTRIFUGE": ("4 x 750 mL", "6 x 1 L", "100,000 rpm", "15,000 rpm"),
+}
 UNIT_NUMBERS = ("1호기", "2호기", "3호기", "#1", "#2", "No. 3", "(A)", "(B)")
 VARIANT_SUFFIXES = (" II", " Plus", " Pro", "-2", " XL", " 2.0", " S", " Max")
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
@@ -191,8 +196,8 @@ def make_row(i: int, rng: random.Random, cat: Catalogue, codes: list[str], weigh
     if rng.random() < 0.15:
         ko = split_korean(ko, rng)
     extra_ko = ""
-    if code in SIZED and rng.random() < 0.5:
-        extra_ko = f" ({rng.choice(SIZES)})"
+    if code in SIZES and rng.random() < 0.5:
+        extra_ko = f" ({rng.choice(SIZES[code])})"
     elif rng.random() < 0.1:
         extra_ko = f" {rng.choice(UNIT_NUMBERS)}"
     style = rng.random()

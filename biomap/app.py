@@ -25,6 +25,8 @@ from biomap.db import migrate
 from biomap.db.pool import Database, PoolDatabase, create_pool
 from biomap.observability.metrics import Metrics
 from biomap.search.analyzer import get_analyzer
+from biomap.search.backend import SearchBackend
+from biomap.search.postgres_backend import PostgresBackend
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,19 @@ async def metrics(request: Request) -> Response:
 
 async def index(request: Request) -> Response:
     return RedirectResponse("/graphql")
+
+
+def search_backend(settings: Settings) -> SearchBackend:
+    """The configured search backend (PostgreSQL unless BIOMAP_SEARCH_BACKEND=meilisearch)."""
+    if settings.search_backend != "meilisearch":
+        return PostgresBackend()
+    from biomap.search.meili.backend import MeilisearchBackend
+    from biomap.search.meili.settings import meili_config_from_env
+
+    config = meili_config_from_env()
+    if config is None:
+        raise RuntimeError("BIOMAP_SEARCH_BACKEND=meilisearch needs BIOMAP_MEILI_URL")
+    return MeilisearchBackend(config.client(), config.index_uid)
 
 
 def create_app(settings: Settings, *, database: Database | None = None) -> Starlette:
@@ -95,6 +110,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.search_backend = search_backend(settings)
     app.state.metrics = Metrics()
     if database is not None:
         app.state.db = database  # given by the caller (tests): usable without running the lifespan

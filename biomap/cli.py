@@ -159,6 +159,75 @@ def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _meili_config():  # -> MeiliConfig
+    from biomap.search.meili.settings import meili_config_from_env
+
+    config = meili_config_from_env()
+    if config is None:
+        raise RuntimeError("set BIOMAP_MEILI_URL (and BIOMAP_MEILI_KEY) to the Meilisearch server")
+    return config
+
+
+def cmd_search_reindex(settings: Settings, args: argparse.Namespace) -> int:
+    """PostgreSQL: rebuild search_document; Meilisearch: build a new index and swap it in."""
+    async def work(conn: asyncpg.Connection) -> int:
+        await migrate.check_current(conn)
+        if settings.search_backend == "meilisearch":
+            from biomap.search.meili.sync import reindex
+
+            config = _meili_config()
+            report = await reindex(conn, config.client(), config.index_uid)
+            print(report)
+        else:
+            from biomap.catalogue.search_documents import rebuild_search
+
+            async with conn.transaction():
+                print(f"indexed {await rebuild_search(conn)} documents in PostgreSQL")
+        return 0
+
+    return _with_connection(settings, work)
+
+
+def cmd_search_check(settings: Settings, args: argparse.Namespace) -> int:
+    """Compare the database with the Meilisearch index (counts and content hashes)."""
+    from biomap.search.meili.sync import MeiliIndex, check
+
+    async def work(conn: asyncpg.Connection) -> int:
+        config = _meili_config()
+        report = await check(conn, MeiliIndex(config.client(), config.index_uid))
+        print(report.summary())
+        return 0 if report.ok else 3
+
+    return _with_connection(settings, work)
+
+
+def cmd_search_relay(settings: Settings, args: argparse.Namespace) -> int:
+    """Push catalogue changes from the outbox to Meilisearch until interrupted (several may run)."""
+    import signal
+
+    from biomap.db.pool import create_pool
+    from biomap.search.meili.relay import run_relay
+    from biomap.search.meili.sync import MeiliIndex, ensure_index
+
+    async def run() -> int:
+        config = _meili_config()
+        pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            async with pool.acquire() as conn:
+                await ensure_index(conn, config.client(), config.index_uid)
+            print(f"relaying catalogue changes to {config.url} index {config.index_uid}", file=sys.stderr)
+            await run_relay(pool, MeiliIndex(config.client(), config.index_uid), stop)
+        finally:
+            await pool.close()
+        return 0
+
+    return asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="biomap", description="Bio Map: Incheon bio-cluster resource map")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -200,6 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name")
     p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
     p.set_defaults(func=cmd_user_create)
+
+    search = sub.add_parser("search", help="search index").add_subparsers(dest="search_command", required=True)
+    search.add_parser("reindex", help="rebuild the index of the configured backend").set_defaults(
+        func=cmd_search_reindex)
+    search.add_parser("check", help="compare the database and the Meilisearch index").set_defaults(
+        func=cmd_search_check)
+    search.add_parser("relay", help="push outbox changes to Meilisearch (runs until stopped)").set_defaults(
+        func=cmd_search_relay)
 
     schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(dest="schema_command", required=True)
     p = schema.add_parser("export", help="print the SDL (commit it as graphql/schema.graphql)")

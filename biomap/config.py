@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
+    # Search: "postgres" (default, in the database) or "meilisearch" (BIOMAP_MEILI_URL, _KEY, _INDEX).
+    search_backend: str = Field(default="postgres", pattern="^(postgres|meilisearch)$")
     # Seconds an anonymous query's response may be served from the per-process micro-cache (0 = off).
     anonymous_cache_seconds: float = 1.0
 

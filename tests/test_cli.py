@@ -87,3 +87,12 @@ async def test_migrate_seed_import_export_and_user_create(cli_dsn: str, tmp_path
 
     no_org = biomap(cli_dsn, "user", "create", "--email", "x@test.biomap.kr", "--role", "SUPPLIER")
     assert no_org.returncode == 1 and "--org" in no_org.stderr
+
+
+async def test_search_reindex_and_meilisearch_commands_without_a_server(cli_dsn: str) -> None:
+    assert biomap(cli_dsn, "db", "migrate").returncode == 0
+    reindexed = biomap(cli_dsn, "search", "reindex")
+    assert reindexed.returncode == 0, reindexed.stderr
+    assert "documents in PostgreSQL" in reindexed.stdout
+    env_less = biomap(cli_dsn, "search", "check")  # no BIOMAP_MEILI_URL in the test environment
+    assert env_less.returncode == 1 and "BIOMAP_MEILI_URL" in env_less.stderr

@@ -112,6 +112,7 @@ class SearchQuery:
                     conn, query, search_scope(viewer), kinds=tuple(kinds) if kinds else None,
                     filter=_filter(filter), first=size + 1, offset=offset,
                     viewer_role=viewer.role.value if viewer.role else None,
+                    backend=info.context.request.app.state.search_backend,
                 )
         except DomainError as exc:
             raise query_error(exc) from None
@@ -139,7 +140,10 @@ class SearchQuery:
         limit = max(1, min(first or 8, 20))
         try:
             async with info.context.db.connection() as conn:
-                names = await search_service.suggest(conn, prefix, search_scope(info.context.viewer), first=limit)
+                names = await search_service.suggest(
+                    conn, prefix, search_scope(info.context.viewer), first=limit,
+                    backend=info.context.request.app.state.search_backend,
+                )
                 others = await suggest_catalogue(conn, search_service.clean_query(prefix), limit)
         except DomainError as exc:
             raise query_error(exc) from None
