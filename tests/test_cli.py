@@ -94,5 +94,6 @@ async def test_search_reindex_and_meilisearch_commands_without_a_server(cli_dsn:
     reindexed = biomap(cli_dsn, "search", "reindex")
     assert reindexed.returncode == 0, reindexed.stderr
     assert "documents in PostgreSQL" in reindexed.stdout
-    env_less = biomap(cli_dsn, "search", "check")  # no BIOMAP_MEILI_URL in the test environment
-    assert env_less.returncode == 1 and "BIOMAP_MEILI_URL" in env_less.stderr
+    if not os.environ.get("BIOMAP_MEILI_URL"):
+        env_less = biomap(cli_dsn, "search", "check")
+        assert env_less.returncode == 1 and "BIOMAP_MEILI_URL" in env_less.stderr
