@@ -113,8 +113,9 @@ class Analyzer:
         concepts = set(base.concepts) | set(self.glossary.concepts_in("".join(words), [*base.tokens, *joined]))
         if not concepts:
             concepts |= self._typo_concepts(words)
-        for word in [*words, *base.tokens]:
-            concepts |= self.glossary.hints.get(hint_key(word), set())
+        if not concepts:  # hints only when the glossary names nothing ("centrifugal pump" is a pump)
+            for word in [*words, *base.tokens]:
+                concepts |= self.glossary.hints.get(hint_key(word), set())
         alternatives = tuple(t for t in dict.fromkeys(joined) if _meaningful(t) and t not in base.tokens)
         return Analysis(base.tokens, tuple(sorted(concepts)), base.compact, alternatives)
 

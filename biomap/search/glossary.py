@@ -34,7 +34,7 @@ def normalise(text: str) -> str:
 
 
 def _strip_accent(char: str) -> str:
-    if char < "\u0300" or "\u024f" < char:  # outside Latin-1 Supplement / Latin Extended
+    if char < "\u00c0" or "\u024f" < char:  # outside Latin-1 Supplement letters / Latin Extended
         return char
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
@@ -94,12 +94,18 @@ class Glossary:
         for term, ids in self.hangul_terms.items():
             if (len(term) >= 3 and term in hangul) or term in token_set:
                 found |= ids
+        # Longest phrase first; words inside a longer match do not count again, so "centrifugal pump"
+        # is a pump even though "centrifugal" and "centrifuge" share the stem "centrifug".
         stems = latin_stems(text)
-        for size in range(1, self.max_phrase + 1):
+        covered = [False] * len(stems)
+        for size in range(min(self.max_phrase, len(stems)), 0, -1):
             for start in range(len(stems) - size + 1):
+                if all(covered[start:start + size]):
+                    continue
                 ids = self.latin_phrases.get(tuple(stems[start:start + size]))
                 if ids:
                     found |= ids
+                    covered[start:start + size] = [True] * size
         for word in _LATIN_WORD.findall(normalise(text)):
             ids = self.latin_compact.get(word)
             if ids:
