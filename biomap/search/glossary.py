@@ -10,6 +10,7 @@ Matching rules, chosen so that generic words do not drag in unrelated records:
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -44,8 +45,14 @@ def compact(text: str) -> str:
     return _NON_WORD.sub("", normalise(text))
 
 
+@functools.lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """Snowball is pure Python and words repeat endlessly: stem each distinct word once."""
+    return _STEMMER.stemWord(word)
+
+
 def latin_stems(text: str) -> list[str]:
-    return [_STEMMER.stemWord(w) for w in _LATIN_WORD.findall(normalise(text))]
+    return [stem(w) for w in _LATIN_WORD.findall(normalise(text))]
 
 
 def has_hangul(text: str) -> bool:
@@ -69,6 +76,8 @@ class Glossary:
     # compact latin term ("lcmsms") -> concept ids
     latin_compact: dict[str, set[str]] = field(default_factory=dict)
     max_phrase: int = 1
+    # first two characters of a compact Hangul term -> terms (finds terms inside a text in one pass)
+    hangul_by_start: dict[str, list[str]] = field(default_factory=dict)
     # Query-time only: ambiguous words that usually mean a concept here (search/query_hints.tsv).
     hints: dict[str, set[str]] = field(default_factory=dict)
 
@@ -76,7 +85,10 @@ class Glossary:
         self.concepts[concept.id] = concept
         for term in concept.terms:
             if has_hangul(term):
-                self.hangul_terms.setdefault(compact(term), set()).add(concept.id)
+                squashed = compact(term)
+                if squashed not in self.hangul_terms:
+                    self.hangul_by_start.setdefault(squashed[:2], []).append(squashed)
+                self.hangul_terms.setdefault(squashed, set()).add(concept.id)
             else:
                 stems = tuple(latin_stems(term))
                 if stems:
@@ -90,9 +102,13 @@ class Glossary:
         """Concept ids whose terms occur in `text` (tokens: the text's Hangul nouns, for short terms)."""
         found: set[str] = set()
         hangul = compact(text)
-        token_set = set(tokens)
-        for term, ids in self.hangul_terms.items():
-            if (len(term) >= 3 and term in hangul) or term in token_set:
+        for start in range(len(hangul) - 1):
+            for term in self.hangul_by_start.get(hangul[start:start + 2], ()):
+                if len(term) >= 3 and hangul.startswith(term, start):
+                    found |= self.hangul_terms[term]
+        for token in tokens:  # short terms count only as whole tokens
+            ids = self.hangul_terms.get(token)
+            if ids:
                 found |= ids
         # Longest phrase first; words inside a longer match do not count again, so "centrifugal pump"
         # is a pump even though "centrifugal" and "centrifuge" share the stem "centrifug".

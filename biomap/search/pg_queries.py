@@ -65,9 +65,15 @@ SCOPE_AND_FILTER = """d.kind = ANY($1::text[])
 # Match parameters: $14 tsquery of all tokens AND-ed, $15 concepts, $16 compact query, $17 minimum
 # trigram word similarity. Rank-only parameters come last: $18 all tokens and concepts OR-ed,
 # $19 concepts OR-ed.
-MATCH = """(coalesce(d.terms @@ $14::tsquery, false)
-    OR (cardinality($15::text[]) > 0 AND d.concepts && $15::text[])
-    OR (length($16) >= 3 AND $16 <% d.compact AND word_similarity($16, d.compact) >= $17))"""
+# Each way of matching is its own index scan (GIN on terms, on concepts, trigram GIN on compact),
+# unioned, so no query ever computes similarities over the whole table.
+CANDIDATES = """candidates AS (
+        SELECT kind, entity_id FROM search_document WHERE terms @@ $14::tsquery
+        UNION
+        SELECT kind, entity_id FROM search_document WHERE concepts && $15::text[]
+        UNION
+        SELECT kind, entity_id FROM search_document
+         WHERE length($16) >= 3 AND $16 <% compact AND word_similarity($16, compact) >= $17)"""
 
 RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
     + CASE WHEN cardinality($15::text[]) > 0 THEN
@@ -92,8 +98,9 @@ async def search_page(conn: asyncpg.Connection, args: list[Any], limit: int, off
             *args[:13], limit, offset,
         )
     return await conn.fetch(
-        f"""SELECT d.kind, d.entity_id, {RANK}::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
-              FROM search_document d WHERE {SCOPE_AND_FILTER} AND {MATCH}
+        f"""WITH {CANDIDATES}
+            SELECT d.kind, d.entity_id, {RANK}::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+              FROM candidates c JOIN search_document d USING (kind, entity_id) WHERE {SCOPE_AND_FILTER}
              ORDER BY score DESC, d.kind, d.entity_id LIMIT $20 OFFSET $21""",
         *args, limit, offset,
     )
@@ -101,14 +108,15 @@ async def search_page(conn: asyncpg.Connection, args: list[Any], limit: int, off
 
 async def search_facets(conn: asyncpg.Connection, args: list[Any], browse: bool) -> list[asyncpg.Record]:
     """Counts per facet value over all matches, plus the total (the row where every column is null)."""
-    where = SCOPE_AND_FILTER if browse else f"{SCOPE_AND_FILTER} AND {MATCH}"
+    source = "search_document d" if browse else "candidates c JOIN search_document d USING (kind, entity_id)"
     params = args[:13] if browse else args[:17]
     return await conn.fetch(
-        f"""SELECT d.kind, d.zone::text AS zone, d.institution_id::text AS institution, d.category,
+        f"""{'' if browse else 'WITH ' + CANDIDATES}
+            SELECT d.kind, d.zone::text AS zone, d.institution_id::text AS institution, d.category,
                    d.access_policy::text AS access_policy, d.service_mode::text AS service_mode, d.status,
                    GROUPING(d.kind, d.zone, d.institution_id, d.category, d.access_policy, d.service_mode,
                             d.status) AS grouping, count(*) AS n
-              FROM search_document d WHERE {where}
+              FROM {source} WHERE {SCOPE_AND_FILTER}
              GROUP BY GROUPING SETS ((d.kind), (d.zone), (d.institution_id), (d.category), (d.access_policy),
                                      (d.service_mode), (d.status), ())""",
         *params,
