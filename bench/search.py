@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import fcntl
 import json
 import os
 import pty
@@ -47,9 +48,11 @@ import select
 import signal
 import socket
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import threading
 import time
 import uuid
@@ -180,6 +183,8 @@ def run_cli(args: list[str], dsn: str, *, tty: bool = False) -> tuple[int, str, 
         done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
         return done.returncode, done.stdout, done.stderr, time.perf_counter() - started
     master, slave = pty.openpty()
+    # A new pseudo-terminal is 0 x 0, and tqdm draws nothing on a terminal without rows.
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 110, 0, 0))
     proc = subprocess.Popen(cmd, env={**env, "COLUMNS": "110"}, cwd=ROOT, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
     captured = bytearray()
@@ -899,10 +904,11 @@ def warm_workers(url: str, bodies: Sequence[str], requests: int) -> list[float]:
     return out
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
+def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
+    """Fills `report` as it goes (so an interrupted run can still write what it measured)."""
     if not loadgen.wrk_available():
         raise SystemExit(loadgen.WRK_INSTALL_HINT)
-    report: dict[str, Any] = {"benchmark": "search", "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    report |= {"benchmark": "search", "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                               "machine": {"cpus": os.cpu_count(), "loadavg_before": list(os.getloadavg())},
                               "settings": {k: v for k, v in vars(args).items() if k != "existing_database"},
                               "code": _git_state()}
@@ -1165,9 +1171,9 @@ def _3(d: dict[str, float]) -> str:
     return f"{d['mean']:.1f}/{d['p50']:.1f}/{d['p95']:.1f}"
 
 
-def write_json(report: dict[str, Any]) -> Path:
+def write_json(report: dict[str, Any], suffix: str = "") -> Path:
     RESULTS_DIR.mkdir(exist_ok=True)
-    path = RESULTS_DIR / f"search-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    path = RESULTS_DIR / f"search-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}{suffix}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
@@ -1197,7 +1203,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+_received: list[str] = []
+
+
 def _terminate(signum: int, frame: object) -> None:
+    # Unwind like Ctrl-C, so every `finally` stops the server and the database.
+    _received.append(signal.Signals(signum).name)
     raise KeyboardInterrupt
 
 
@@ -1205,10 +1216,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
+    report: dict[str, Any] = {}
     try:
-        report = run(args)
+        run(args, report)
     except KeyboardInterrupt:
-        print("\ninterrupted: servers and database stopped, nothing written", file=sys.stderr)
+        report["interrupted_by"] = _received[-1] if _received else "KeyboardInterrupt"
+        where = write_json(report, "-partial").relative_to(ROOT) if report else "nothing"
+        print(f"\ninterrupted ({report['interrupted_by']}): server and database stopped; what was measured so "
+              f"far: {where}", file=sys.stderr)
         return 130
     print_report(report)
     print(f"\nwritten: {write_json(report).relative_to(ROOT)}")
