@@ -822,16 +822,18 @@ async def _drop_database(admin_dsn: str, name: str) -> None:
 
 def _postmaster_pid(dsn: str) -> int | None:
     """The server's postmaster when it runs on this machine (its CPU time is then metered)."""
-    async def backend() -> int:
+    async def parent_of_backend() -> int | None:
         conn = await asyncpg.connect(dsn)
-        try:
-            return await conn.fetchval("SELECT pg_backend_pid()")
+        try:  # asked while connected: the backend process ends with the connection
+            return psutil.Process(await conn.fetchval("SELECT pg_backend_pid()")).ppid()
+        except psutil.Error:
+            return None
         finally:
             await conn.close()
 
     try:
-        return psutil.Process(asyncio.run(backend())).ppid()
-    except (psutil.Error, OSError, asyncpg.PostgresError):
+        return asyncio.run(parent_of_backend())
+    except (OSError, asyncpg.PostgresError):
         return None
 
 
@@ -1041,10 +1043,11 @@ def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
 
 def _git_state() -> dict[str, Any]:
     def git(*a: str) -> str:
-        return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+        return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True, check=False).stdout
 
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "dirty": [ln[3:] for ln in git("status", "--porcelain").splitlines() if not ln[3:].startswith("bench/")]}
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(),
+            "dirty": [ln[3:] for ln in git("status", "--porcelain").splitlines()
+                      if ln[3:] and not ln[3:].startswith("bench/")]}
 
 
 def _count(items: Iterator[str] | Any) -> dict[str, int]:
@@ -1107,19 +1110,19 @@ def print_report(r: dict[str, Any]) -> None:
           f"{a['analyze_ms']['max']:.1f} ms; seen before p50 {a['analyze_warm_ms']['p50']:.2f} / p95 "
           f"{a['analyze_warm_ms']['p95']:.2f} ms")
     conns = r["settings"]["connections"]
-    print(f"\n{'':<34}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}  CPU ms/req app  pg")
+    print(f"\n{'':<34}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}  CPU ms/req:{'app':>7}{'pg':>8}")
     for name in ("search", "suggest"):
         for label, row in ((f"GraphQL {name} ({conns} clients)", r["graphql"][name]),
                            (f"raw SQL {name} ({conns} tasks)", r["raw_sql"][name])):
-            app = f"{row['server_cpu_ms']:>6.2f}" if "server_cpu_ms" in row else f"{'-':>6}"
-            pg = f"{row['postgres_cpu_ms']:>6.2f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>6}"
+            app = f"{row['server_cpu_ms']:>7.1f}" if "server_cpu_ms" in row else f"{'-':>7}"
+            pg = f"{row['postgres_cpu_ms']:>8.1f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>8}"
             print(f"{label:<34}{row['rps']:>8.0f}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}{row['p99_ms']:>9.2f}"
-                  f"{row['max_ms']:>9.1f}  {app:>13}{pg}")
+                  f"{row['max_ms']:>9.1f}  {'':>10}{app}{pg}")
     if "search_no_parallel" in r["raw_sql"]:
         row = r["raw_sql"]["search_no_parallel"]
-        pg = f"{row['postgres_cpu_ms']:>6.2f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>6}"
+        pg = f"{row['postgres_cpu_ms']:>8.1f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>8}"
         print(f"{'lever: raw SQL search, no parallel':<34}{row['rps']:>8.0f}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}"
-              f"{row['p99_ms']:>9.2f}{row['max_ms']:>9.1f}  {'-':>13}{pg}")
+              f"{row['p99_ms']:>9.2f}{row['max_ms']:>9.1f}  {'':>10}{'-':>7}{pg}")
     for name in ("search", "suggest"):
         ratio = r["ratio_graphql_to_raw"][name]
         print(f"ratio GraphQL / raw SQL, {name}: req/s {ratio['rps']:.2f}, p50 {ratio['p50']:.2f}x, "
