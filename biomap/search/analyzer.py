@@ -18,8 +18,13 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from biomap.search.glossary import (
     Glossary,
@@ -38,6 +43,19 @@ _CONTENT_TAGS = {"NNG", "NNP", "NR", "XR", "SL", "SN", "SH"}
 # Tags that may be glued onto a neighbouring noun to form a compound (분석 + 기 → 분석기).
 _COMPOUND_TAGS = _CONTENT_TAGS | {"XSN", "XPN"}
 _MODEL_TOKEN = re.compile(r"[a-z0-9]+(?:[+][a-z0-9]*)?")
+# A Hangul chunk: whitespace-separated words that contain Hangul (with what is glued to them:
+# "facs를"), cut at brackets and sentence ends. Latin-only words ("nikon eclipse ts2") are not
+# Kiwi's business, and leaving them out makes chunks recur across records.
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_HANGUL_WORD = r"[^\s()\[\]{}<>]*[\uac00-\ud7a3][^\s()\[\]{}<>]*"
+_HANGUL_CHUNK = re.compile(rf"{_HANGUL_WORD}(?:\s+{_HANGUL_WORD})*")
+_CHUNK_CACHE_SIZE = 200_000
+
+
+def hangul_chunks(text: str) -> list[str]:
+    if not has_hangul(text):
+        return []
+    return [c for sentence in _SENTENCE_END.split(text) for c in _HANGUL_CHUNK.findall(sentence)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +72,8 @@ class Analyzer:
         from kiwipiepy import Kiwi  # heavy: imported only when an analyzer is built
 
         self.glossary = glossary
-        self._kiwi = Kiwi()
+        # Worker threads serve batches (`prepare`); a single text is analysed on the caller's thread.
+        self._kiwi = Kiwi(num_workers=min(os.cpu_count() or 1, 4))
         if user_dictionary is not None and user_dictionary.exists():
             with user_dictionary.open(encoding="utf-8", newline="") as handle:
                 for row in csv.DictReader(handle, delimiter="\t"):
@@ -66,13 +85,48 @@ class Analyzer:
         # Institution names, category labels and model names repeat across thousands of records:
         # analysing each distinct text once makes bulk indexing several times faster.
         self.analyze = functools.lru_cache(maxsize=65_536)(self._analyze)  # type: ignore[method-assign]
+        self._analyze_sentence = functools.lru_cache(maxsize=131_072)(self._analyze_one_sentence)
+        # Kiwi is the costly step (~0.5 ms per phrase) and descriptions are made of recurring
+        # phrases ("사전 예약 후 사용할 수 있습니다"): each distinct Hangul chunk is analysed once.
+        self._chunk_nouns: dict[str, tuple[str, ...]] = {}
+        self.kiwi_calls = 0
 
     def korean_nouns(self, text: str) -> list[str]:
         """Content morphemes of the Hangul parts, plus joined runs of adjacent noun pieces."""
-        if not has_hangul(text):
-            return []
+        nouns: list[str] = []
+        for chunk in hangul_chunks(text):
+            found = self._chunk_nouns.get(chunk)
+            if found is None:
+                with self._lock:
+                    morphemes = self._kiwi.tokenize(chunk)
+                found = self._remember(chunk, morphemes)
+            nouns.extend(found)
+        return nouns
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Analyse the new Hangul chunks of many texts in one Kiwi batch (on all cores): bulk
+        indexing calls this first, then `analyze` finds every chunk cached."""
+        pending = list(dict.fromkeys(c for t in texts for c in hangul_chunks(normalise(t))
+                                     if c not in self._chunk_nouns))
+        if not pending:
+            return
         with self._lock:
-            morphemes = self._kiwi.tokenize(text)
+            self._kiwi_batch(pending)
+
+    def _kiwi_batch(self, chunks: list[str]) -> None:
+        for chunk, morphemes in zip(chunks, self._kiwi.tokenize(chunks), strict=True):
+            self._remember(chunk, morphemes)
+
+    def _remember(self, chunk: str, morphemes: Any) -> tuple[str, ...]:
+        self.kiwi_calls += 1
+        if len(self._chunk_nouns) >= _CHUNK_CACHE_SIZE:
+            self._chunk_nouns.clear()  # crude but bounded; refills from the next texts
+        found = self._nouns_of(morphemes)
+        self._chunk_nouns[chunk] = found
+        return found
+
+    @staticmethod
+    def _nouns_of(morphemes: Any) -> tuple[str, ...]:
         nouns: list[str] = []
         run: list[str] = []
         run_end = -1
@@ -90,10 +144,20 @@ class Analyzer:
                 nouns.append(m.form)
         if len(run) > 1:
             nouns.append("".join(run))
-        return nouns
+        return tuple(nouns)
 
     def _analyze(self, text: str) -> Analysis:
         text = normalise(text)
+        sentences = _SENTENCE_END.split(text)
+        if len(sentences) == 1:
+            return self._analyze_sentence(text)
+        # Descriptions repeat sentences far more than whole texts: each sentence is analysed once.
+        parts = [self._analyze_sentence(s) for s in sentences]
+        tokens = tuple(dict.fromkeys(t for part in parts for t in part.tokens))
+        concepts = tuple(sorted({c for part in parts for c in part.concepts}))
+        return Analysis(tokens, concepts, compact(text))
+
+    def _analyze_one_sentence(self, text: str) -> Analysis:
         korean = self.korean_nouns(text)
         english = latin_stems(text)
         models = [m for m in _MODEL_TOKEN.findall(text) if any(c.isdigit() for c in m)]
@@ -120,17 +184,16 @@ class Analyzer:
         return Analysis(base.tokens, tuple(sorted(concepts)), base.compact, alternatives)
 
     def _typo_concepts(self, words: list[str]) -> set[str]:
+        """Concepts of glossary terms within the word's typo budget (Levenshtein, in C: rapidfuzz)."""
         found: set[str] = set()
-        by_length = self.glossary.terms_by_length()
-        for word in [*words, "".join(words)]:
+        terms = self.glossary.compact_terms()
+        for word in dict.fromkeys([*words, "".join(words)]):
             word = compact(word)
             budget = _typo_budget(word)
             if not budget:
                 continue
-            for length in range(len(word) - budget, len(word) + budget + 1):
-                for term in by_length.get(length, ()):
-                    if _within(word, term, budget):
-                        found |= self.glossary.ids_of_compact(term)
+            for term, _, _ in process.extract_iter(word, terms, scorer=Levenshtein.distance, score_cutoff=budget):
+                found |= self.glossary.ids_of_compact(term)
         return found
 
 
@@ -144,23 +207,6 @@ def _typo_budget(word: str) -> int:
     if has_hangul(word):
         return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
-
-
-def _within(a: str, b: str, budget: int) -> bool:
-    """Levenshtein distance(a, b) <= budget, with an early exit."""
-    if abs(len(a) - len(b)) > budget:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        best = i
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            best = min(best, current[j])
-        if best > budget:
-            return False
-        previous = current
-    return previous[-1] <= budget
 
 
 _analyzer: Analyzer | None = None

@@ -22,6 +22,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 _LATIN_WORD = re.compile(r"[a-z0-9]+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NON_WORD = re.compile(r"[^\w]+|_")
+_ACCENTABLE = re.compile(r"[\u00c0-\u024f]")
 
 
 def normalise(text: str) -> str:
@@ -29,9 +30,9 @@ def normalise(text: str) -> str:
 
     Only Latin letters are decomposed: NFKD would split Hangul syllables into jamo."""
     text = unicodedata.normalize("NFKC", text).lower()
-    if text.isascii():
+    if text.isascii() or not _ACCENTABLE.search(text):
         return text
-    return "".join(_strip_accent(c) for c in text)
+    return _ACCENTABLE.sub(lambda m: _strip_accent(m.group()), text)
 
 
 def _strip_accent(char: str) -> str:
@@ -80,6 +81,7 @@ class Glossary:
     hangul_by_start: dict[str, list[str]] = field(default_factory=dict)
     # Query-time only: ambiguous words that usually mean a concept here (search/query_hints.tsv).
     hints: dict[str, set[str]] = field(default_factory=dict)
+    _compact_terms: list[str] | None = field(default=None, repr=False)
 
     def add(self, concept: Concept) -> None:
         self.concepts[concept.id] = concept
@@ -133,12 +135,11 @@ class Glossary:
             found |= ids
         return found
 
-    def terms_by_length(self) -> dict[int, list[str]]:
-        """All compact terms grouped by length (for typo matching)."""
-        grouped: dict[int, list[str]] = {}
-        for term in [*self.hangul_terms, *self.latin_compact]:
-            grouped.setdefault(len(term), []).append(term)
-        return grouped
+    def compact_terms(self) -> list[str]:
+        """Every compact term (for typo matching), computed once."""
+        if self._compact_terms is None:
+            self._compact_terms = [*self.hangul_terms, *self.latin_compact]
+        return self._compact_terms
 
     def ids_of_compact(self, term: str) -> set[str]:
         return self.hangul_terms.get(term, set()) | self.latin_compact.get(term, set())

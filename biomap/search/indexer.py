@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import asyncpg
@@ -20,9 +20,14 @@ _FIELD_WEIGHTS = (("titles", "A"), ("secondary", "B"), ("category_text", "C"), (
                   ("institution_name", "D"))
 
 
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(SearchDocument))
+
+
 def content_hash(document: SearchDocument) -> str:
     """A stable digest of what a document says (used to detect drift between stores)."""
-    payload = json.dumps(asdict(document), sort_keys=True, ensure_ascii=False, default=str)
+    # A shallow dict: the same JSON as dataclasses.asdict (no nested dataclasses), 10x cheaper.
+    values = {name: getattr(document, name) for name in _DOCUMENT_FIELDS}
+    payload = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
@@ -42,15 +47,25 @@ def tsvector_literal(weighted: Sequence[tuple[Analysis, str]]) -> str:
     return " ".join(entries)
 
 
-def document_row(document: SearchDocument) -> dict[str, Any]:
-    analyzer = get_analyzer()
-    texts = {
+def _texts(document: SearchDocument) -> dict[str, str]:
+    return {
         "titles": f"{document.title_ko} {document.title_en}",
         "secondary": document.secondary,
         "category_text": document.category_text,
         "body": document.body,
         "institution_name": document.institution_name,
     }
+
+
+def document_rows(documents: Sequence[SearchDocument]) -> list[dict[str, Any]]:
+    """Rows for many documents: their new Korean phrases go to Kiwi in one multi-core batch first."""
+    get_analyzer().prepare(text for document in documents for text in _texts(document).values())
+    return [document_row(d) for d in documents]
+
+
+def document_row(document: SearchDocument) -> dict[str, Any]:
+    analyzer = get_analyzer()
+    texts = _texts(document)
     analysed = [(analyzer.analyze(texts[field]), weight) for field, weight in _FIELD_WEIGHTS]
     # Concepts named in the name, model or category define what equipment IS; a concept met only in
     # its description ("… used with a centrifuge") must not make it one. For technologies and
@@ -76,12 +91,12 @@ async def replace(
 ) -> None:
     """Make the index say exactly `documents` for `ids` (ids without a document are removed)."""
     present = {d.entity_id for d in documents}
-    await pg_queries.upsert_documents(conn, [document_row(d) for d in documents])
+    await pg_queries.upsert_documents(conn, document_rows(documents))
     gone = [i for i in ids if i not in present]
     if gone:
         await pg_queries.delete_documents(conn, kind.value, gone)
 
 
 async def replace_all(conn: asyncpg.Connection, kind: SearchKind, documents: Sequence[SearchDocument]) -> None:
-    await pg_queries.upsert_documents(conn, [document_row(d) for d in documents])
+    await pg_queries.upsert_documents(conn, document_rows(documents))
     await pg_queries.delete_kind_except(conn, kind.value, [d.entity_id for d in documents])

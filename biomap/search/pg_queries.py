@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
+
+from biomap.search.models import SearchScope
 
 _COLUMNS = (
     "kind", "entity_id", "institution_id", "zone", "category", "access_policy", "service_mode", "status",
@@ -14,18 +17,27 @@ _COLUMNS = (
 )
 
 
+_COLUMN_TYPES = {
+    "kind": "text", "entity_id": "bigint", "institution_id": "bigint", "zone": "zone", "category": "text",
+    "access_policy": "access_policy", "service_mode": "service_mode", "status": "text",
+    "visibility": "trainee_visibility", "rate_academic_krw": "int", "title_ko": "text", "title_en": "text",
+    "secondary": "text", "category_text": "text", "body": "text", "institution_name": "text",
+    "terms": "tsvector", "concepts": "text[]", "compact": "text", "names_compact": "text[]",
+    "content_hash": "text",
+}
+# One statement per batch (not executemany): the suggestion triggers then run once per batch.
+_UPSERT = f"""INSERT INTO search_document ({', '.join(_COLUMNS)})
+    SELECT {', '.join(_COLUMNS)}
+      FROM jsonb_to_recordset($1::text::jsonb) AS r({', '.join(f'{c} {_COLUMN_TYPES[c]}' for c in _COLUMNS)})
+    ON CONFLICT (kind, entity_id) DO UPDATE SET
+        {', '.join(f'{c} = EXCLUDED.{c}' for c in _COLUMNS if c not in ('kind', 'entity_id'))}, updated_at = now()"""
+
+
 async def upsert_documents(conn: asyncpg.Connection, rows: Sequence[dict[str, Any]]) -> None:
     if not rows:
         return
-    placeholders = ", ".join(
-        f"${n}::tsvector" if column == "terms" else f"${n}" for n, column in enumerate(_COLUMNS, start=1)
-    )
-    updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS if c not in ("kind", "entity_id"))
-    await conn.executemany(
-        f"""INSERT INTO search_document ({', '.join(_COLUMNS)}) VALUES ({placeholders})
-            ON CONFLICT (kind, entity_id) DO UPDATE SET {updates}, updated_at = now()""",
-        [tuple(row[c] for c in _COLUMNS) for row in rows],
-    )
+    payload = json.dumps([{c: row[c] for c in _COLUMNS} for row in rows], ensure_ascii=False, default=str)
+    await conn.execute(_UPSERT, payload)
 
 
 async def delete_documents(conn: asyncpg.Connection, kind: str, entity_ids: Sequence[int]) -> None:
@@ -123,13 +135,20 @@ async def search_facets(conn: asyncpg.Connection, args: list[Any], browse: bool)
     )
 
 
-async def suggest_names(conn: asyncpg.Connection, args: list[Any], prefix: str, limit: int) -> list[asyncpg.Record]:
-    """Equipment names (ko or en) whose space-stripped form starts with `prefix`, most common first."""
+async def suggest_names(
+    conn: asyncpg.Connection, kinds: Sequence[str], prefix: str, scope: SearchScope, limit: int
+) -> list[asyncpg.Record]:
+    """Names (ko or en) whose space-stripped form starts with `prefix`, most common first: a range
+    scan of search_suggestion (kept by triggers), never a count over the catalogue."""
     return await conn.fetch(
-        f"""SELECT n.name, count(*) AS n
-              FROM search_document d,
-                   unnest(ARRAY[d.title_ko, d.title_en], d.names_compact) AS n(name, squashed)
-             WHERE {SCOPE_AND_FILTER} AND n.name <> '' AND n.squashed LIKE $14 || '%'
-             GROUP BY n.name ORDER BY count(*) DESC, length(n.name), n.name LIMIT $15""",
-        *args[:13], prefix, limit,
+        """SELECT name, sum(records)::int AS n
+             FROM search_suggestion
+            WHERE squashed LIKE $1 || '%' AND kind = ANY($2::text[])
+              AND (scope = 0 OR scope = $3::bigint OR $4::boolean)
+            GROUP BY name ORDER BY sum(records) DESC, length(name), name LIMIT $5""",
+        _like_escape(prefix), list(kinds), scope.own_institution_id, scope.see_all_internal, limit,
     )
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -101,13 +101,10 @@ class PostgresBackend:
     async def suggest(
         self, conn: asyncpg.Connection, prefix: str, limit: int, scope: SearchScope
     ) -> list[Suggestion]:
-        from biomap.search.models import SearchFilter
-
         squashed = compact(prefix)
         if not squashed:
             return []
-        base = scope_and_filter_args((SearchKind.EQUIPMENT,), scope, SearchFilter())
-        rows = await pg_queries.suggest_names(conn, base, squashed, limit)
+        rows = await pg_queries.suggest_names(conn, [SearchKind.EQUIPMENT.value], squashed, scope, limit)
         return [Suggestion(text=r["name"], kind="equipment", extra={"count": r["n"]}) for r in rows]
 
 
