@@ -1,0 +1,76 @@
+"""search_suggestion: the name counts behind `suggest`, kept by triggers in the writer's transaction."""
+
+from __future__ import annotations
+
+import asyncpg
+
+SUGGEST = "query($p: String!) { suggest(prefix: $p, first: 20) { text kind } }"
+CREATE = """mutation($i: EquipmentCreateInput!) { equipmentCreate(input: $i) { equipment { id } errors { message } } }"""
+
+
+async def names(client, prefix: str, token: str | None = None) -> list[str]:
+    data = await client.data(SUGGEST, {"p": prefix}, token=token)
+    return [s["text"] for s in data["suggest"] if s["kind"] == "equipment"]
+
+
+async def counts_from_scratch(conn: asyncpg.Connection) -> set[tuple]:
+    """What the table must hold: recounted from search_document."""
+    rows = await conn.fetch(
+        """SELECT n.squashed, n.name, d.kind,
+                  CASE WHEN d.access_policy = 'INTERNAL' THEN d.institution_id ELSE 0 END AS scope, count(*)::int
+             FROM search_document d, unnest(ARRAY[d.title_ko, d.title_en], d.names_compact) AS n(name, squashed)
+            WHERE d.kind <> 'TRAINEE' AND coalesce(d.status, '') <> 'RETIRED' AND n.name <> '' AND n.squashed <> ''
+            GROUP BY 1, 2, 3, 4""")
+    return {tuple(r) for r in rows}
+
+
+async def stored_counts(conn: asyncpg.Connection) -> set[tuple]:
+    return {tuple(r) for r in await conn.fetch("SELECT squashed, name, kind, scope, records FROM search_suggestion")}
+
+
+async def test_seeded_counts_equal_a_recount(conn) -> None:
+    stored = await stored_counts(conn)
+    assert stored and stored == await counts_from_scratch(conn)
+
+
+async def test_create_rename_and_retire_keep_counts_exact(client, conn, make_token) -> None:
+    token = await make_token("INSTITUTION_MANAGER", "ITP_BIO")
+    created = await client.data(CREATE, {"i": {"category": "OTHER", "nameKo": "초임계 유체 추출기",
+                                                "nameEn": "Zeta supercritical extractor", "accessPolicy": "PUBLIC"}},
+                                token=token)
+    gid = created["equipmentCreate"]["equipment"]["id"]
+    assert "초임계 유체 추출기" in await names(client, "초임계")
+    assert "Zeta supercritical extractor" in await names(client, "zeta super")  # spacing ignored
+    assert await stored_counts(conn) == await counts_from_scratch(conn)
+
+    await client.data('mutation($i: EquipmentUpdateInput!) { equipmentUpdate(input: $i) '
+                      '{ errors { message } } }', {"i": {"id": gid, "nameEn": "Omega supercritical extractor"}},
+                      token=token)
+    assert "Zeta supercritical extractor" not in await names(client, "zeta")
+    assert "Omega supercritical extractor" in await names(client, "omega")
+    assert await stored_counts(conn) == await counts_from_scratch(conn)
+
+    await client.data('mutation($id: ID!) { equipmentRetire(id: $id) { errors { message } } }', {"id": gid},
+                      token=token)
+    assert await names(client, "초임계") == []
+    assert await conn.fetchval("SELECT count(*) FROM search_suggestion WHERE squashed LIKE 'omega%'") == 0
+    assert await stored_counts(conn) == await counts_from_scratch(conn)
+
+
+async def test_internal_names_are_suggested_only_inside_their_institution(client, make_token) -> None:
+    manager = await make_token("INSTITUTION_MANAGER", "ITP_BIO")
+    await client.data(CREATE, {"i": {"category": "OTHER", "nameEn": "Quokka internal sorter",
+                                     "accessPolicy": "INTERNAL"}}, token=manager)
+    assert "Quokka internal sorter" in await names(client, "quokka", token=manager)
+    assert await names(client, "quokka") == []
+    outsider = await make_token("RESEARCHER", "YONSEI_IC")
+    assert await names(client, "quokka", token=outsider) == []
+
+
+async def test_most_common_name_comes_first_and_like_wildcards_are_literal(client, conn) -> None:
+    top = await conn.fetchrow(
+        """SELECT squashed, name FROM search_suggestion WHERE kind = 'EQUIPMENT' AND scope = 0
+            ORDER BY records DESC, length(name), name LIMIT 1""")
+    suggested = await names(client, top["squashed"][:3])
+    assert suggested and suggested[0] == top["name"]
+    assert await names(client, "%") == [] and await names(client, "_") == []
