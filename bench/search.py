@@ -14,8 +14,8 @@ the raw SQL of the same searches, plus import + indexing time, server memory and
 3. Workload: search_queries.py: 1,000 queries of the relevance suite's kinds and 200 suggest
    prefixes. Each query is analysed once with the app's analyzer (timed: the analyzer's share).
 4. Raw SQL: 8 asyncio tasks over a pool built like the app's (biomap.db.pool.create_pool), each
-   request = exactly the SQL PostgresBackend.search runs for an anonymous viewer: search_page +
-   search_facets (and the relaxed retry when every-word found nothing); suggest = suggest_names +
+   request = exactly the SQL PostgresBackend.search runs for an anonymous viewer: pg_queries.search,
+   one statement (and the relaxed retry when every-word found nothing); suggest = suggest_names +
    suggest_catalogue. The 1,000 queries are cycled for the same duration as the HTTP load.
 5. GraphQL: `uvicorn --factory biomap.asgi:app --workers 2`, production settings, micro-cache off
    (BIOMAP_ANONYMOUS_CACHE_SECONDS=0): every request really searches. First a correctness pass
@@ -328,26 +328,18 @@ def _summary(sorted_ms: Sequence[float]) -> dict[str, float]:
             "max": sorted_ms[-1] if sorted_ms else 0.0, "mean": statistics.fmean(sorted_ms) if sorted_ms else 0.0}
 
 
-async def search_sql(conn: asyncpg.Connection, p: PreparedSearch) -> tuple[list[asyncpg.Record], int, float, float]:
-    """Exactly the statements PostgresBackend.search runs (text search, first page): rows, total,
-    page ms, facets ms."""
+async def search_sql(conn: asyncpg.Connection, p: PreparedSearch) -> tuple[list[dict], int, float, float]:
+    """Exactly the statements PostgresBackend.search runs (text search, first page): hits, total,
+    statement ms (one statement: page, facets and total), and 0 (kept for the report's shape)."""
     from biomap.search import pg_queries
 
     t0 = time.perf_counter()
-    rows = await pg_queries.search_page(conn, p.args, PAGE_SIZE + 1, 0, browse=False)
-    t1 = time.perf_counter()
-    facets = await pg_queries.search_facets(conn, p.args, browse=False)
-    t2 = time.perf_counter()
-    page_ms, facets_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
-    if not rows and p.relaxed_args is not None:
-        t0 = time.perf_counter()
-        rows = await pg_queries.search_page(conn, p.relaxed_args, PAGE_SIZE + 1, 0, browse=False)
-        t1 = time.perf_counter()
-        facets = await pg_queries.search_facets(conn, p.relaxed_args, browse=False)
-        t2 = time.perf_counter()
-        page_ms, facets_ms = page_ms + (t1 - t0) * 1000, facets_ms + (t2 - t1) * 1000
+    hits, facets = await pg_queries.search(conn, p.args, PAGE_SIZE + 1, 0, browse=False)
+    if not hits and p.relaxed_args is not None:
+        hits, facets = await pg_queries.search(conn, p.relaxed_args, PAGE_SIZE + 1, 0, browse=False)
+    statement_ms = (time.perf_counter() - t0) * 1000
     total = next((r["n"] for r in facets if r["grouping"] == 127), 0)
-    return rows, total, page_ms, facets_ms
+    return hits, total, statement_ms, 0.0
 
 
 async def suggest_sql(conn: asyncpg.Connection, prefix: str) -> int:
@@ -487,9 +479,9 @@ class _Capture:
     def __init__(self) -> None:
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
 
-    async def fetch(self, sql: str, *args: Any) -> list[Any]:
+    async def fetchrow(self, sql: str, *args: Any) -> dict[str, Any]:
         self.calls.append((sql, args))
-        return []
+        return {"hits": [], "facets": []}
 
 
 async def explain_slowest(dsn: str, prepared: list[PreparedSearch], per_item_ms: list[float], n: int) -> list[dict]:
@@ -502,11 +494,10 @@ async def explain_slowest(dsn: str, prepared: list[PreparedSearch], per_item_ms:
         for i in order:
             p = prepared[i]
             capture = _Capture()
-            await pg_queries.search_page(capture, p.args, PAGE_SIZE + 1, 0, browse=False)  # type: ignore[arg-type]
-            await pg_queries.search_facets(capture, p.args, browse=False)  # type: ignore[arg-type]
+            await pg_queries.search(capture, p.args, PAGE_SIZE + 1, 0, browse=False)  # type: ignore[arg-type]
             entry: dict[str, Any] = {"query": p.query.text, "kind": p.query.kind, "median_ms_under_load": per_item_ms[i],
                                      "tokens": p.tokens, "concepts": p.concepts, "statements": []}
-            for (sql, args), name in zip(capture.calls, ("page", "facets"), strict=True):
+            for (sql, args), name in zip(capture.calls, ("search",), strict=True):
                 plan = await conn.fetchval(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", *args)
                 plan = json.loads(plan)[0] if isinstance(plan, str) else plan[0]
                 text = await conn.fetch(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", *args)
@@ -1128,8 +1119,8 @@ def print_report(r: dict[str, Any]) -> None:
         print(f"ratio GraphQL / raw SQL, {name}: req/s {ratio['rps']:.2f}, p50 {ratio['p50']:.2f}x, "
               f"p95 {ratio['p95']:.2f}x, p99 {ratio['p99']:.2f}x")
     raw = r["raw_sql"]["search"]
-    print(f"raw search SQL parts: page p50 {raw['page_ms']['p50']:.2f} / p95 {raw['page_ms']['p95']:.2f} ms; "
-          f"facets p50 {raw['facets_ms']['p50']:.2f} / p95 {raw['facets_ms']['p95']:.2f} ms")
+    print(f"raw search SQL (one statement: page, facets, total): p50 {raw['page_ms']['p50']:.2f} / "
+          f"p95 {raw['page_ms']['p95']:.2f} ms")
     seq = r.get("sequential")
     if seq:
         print(f"one request at a time, {seq['queries']} queries (mean / p50 / p95 ms): GraphQL {_3(seq['graphql_ms'])} = analyzer "

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -96,14 +98,20 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from biomap.catalogue.uniquip_import import import_uniquip
+    from biomap.search.analyzer import warm_analyzer
 
     data = Path(args.file).read_bytes()
 
     async def work(conn: asyncpg.Connection) -> int:
         await migrate.check_current(conn)
-        with tqdm(desc="importing", unit="row", disable=None, file=sys.stderr) as bar:
+        # One worker process analyses search text while this one parses and writes (see
+        # _IndexingPipeline); spawned, not forked: Kiwi's threads do not survive a fork.
+        with (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=warm_analyzer) as analysis,
+              tqdm(desc="importing", unit="row", disable=None, file=sys.stderr) as bar):
             async with conn.transaction():
-                report = await import_uniquip(conn, data, institution=args.institution, progress=bar.update)
+                report = await import_uniquip(conn, data, institution=args.institution, progress=bar.update,
+                                              analysis=analysis)
         for err in report.errors:
             print(f"{args.file}:{err.line}: {err.reason}", file=sys.stderr)
         print(

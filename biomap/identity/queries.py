@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import asyncpg
 
 from biomap.identity.models import Organisation, Role, User, Viewer
@@ -96,6 +98,14 @@ async def insert_audit(
 
 
 async def insert_audit_many(conn: asyncpg.Connection, rows: list[tuple[int | None, str, str, int, dict]]) -> None:
-    await conn.executemany(
-        "INSERT INTO audit_log (actor_id, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5)", rows
+    """One statement for many entries (an import batch writes hundreds)."""
+    if not rows:
+        return
+    await conn.execute(
+        """INSERT INTO audit_log (actor_id, action, entity, entity_id, detail)
+           SELECT a.actor_id, a.action, a.entity, a.entity_id, a.detail
+             FROM jsonb_to_recordset($1::text::jsonb)
+                  AS a(actor_id bigint, action text, entity text, entity_id bigint, detail jsonb)""",
+        json.dumps([{"actor_id": r[0], "action": r[1], "entity": r[2], "entity_id": r[3], "detail": r[4]}
+                    for r in rows], ensure_ascii=False, default=str),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import asyncpg
@@ -13,4 +14,10 @@ async def enqueue(conn: asyncpg.Connection, topic: str, payload: dict[str, Any])
 
 
 async def enqueue_many(conn: asyncpg.Connection, topic: str, payloads: list[dict[str, Any]]) -> None:
-    await conn.executemany("INSERT INTO outbox (topic, payload) VALUES ($1, $2)", [(topic, p) for p in payloads])
+    """One statement for many messages (an import batch writes hundreds)."""
+    if not payloads:
+        return
+    await conn.execute(
+        "INSERT INTO outbox (topic, payload) SELECT $1, p FROM jsonb_array_elements($2::text::jsonb) AS p",
+        topic, json.dumps(payloads, ensure_ascii=False, default=str),
+    )

@@ -231,3 +231,8 @@ def get_analyzer() -> Analyzer:
                 glossary = load_glossary(data / "glossary.tsv", data / "query_hints.tsv")
                 _analyzer = Analyzer(glossary, data / "user_dictionary.tsv")
     return _analyzer
+
+
+def warm_analyzer() -> None:
+    """Load Kiwi and the glossary now (a worker process's initializer, or an app's start-up)."""
+    get_analyzer().analyze_query("유세포분석기를 예약하고 싶어요 flow cytometers")

@@ -90,8 +90,15 @@ async def replace(
     conn: asyncpg.Connection, kind: SearchKind, ids: Sequence[int], documents: Sequence[SearchDocument]
 ) -> None:
     """Make the index say exactly `documents` for `ids` (ids without a document are removed)."""
-    present = {d.entity_id for d in documents}
-    await pg_queries.upsert_documents(conn, document_rows(documents))
+    await write_rows(conn, kind, ids, document_rows(documents))
+
+
+async def write_rows(
+    conn: asyncpg.Connection, kind: SearchKind, ids: Sequence[int], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Store rows made by `document_rows` for `ids` (ids without a row are removed)."""
+    await pg_queries.upsert_documents(conn, rows)
+    present = {row["entity_id"] for row in rows}
     gone = [i for i in ids if i not in present]
     if gone:
         await pg_queries.delete_documents(conn, kind.value, gone)

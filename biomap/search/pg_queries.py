@@ -76,17 +76,26 @@ SCOPE_AND_FILTER = """d.kind = ANY($1::text[])
 
 # Match parameters: $14 tsquery of all tokens AND-ed, $15 concepts, $16 compact query, $17 minimum
 # trigram word similarity. Rank-only parameters come last: $18 all tokens and concepts OR-ed,
-# $19 concepts OR-ed.
-# Each way of matching is its own index scan (GIN on terms, on concepts, trigram GIN on compact),
-# unioned, so no query ever computes similarities over the whole table.
-CANDIDATES = """candidates AS (
-        SELECT kind, entity_id FROM search_document WHERE terms @@ $14::tsquery
-        UNION
-        SELECT kind, entity_id FROM search_document WHERE concepts && $15::text[]
-        UNION
-        SELECT kind, entity_id FROM search_document
-         WHERE length($16) >= 3 AND $16 <% compact AND word_similarity($16, compact) >= $17)"""
+# $19 concepts OR-ed. Paging: $20 limit, $21 offset, $22 shortlist size.
+#
+# The three ways of matching are OR-ed on one table, so PostgreSQL combines its three indexes
+# (GIN on terms, on concepts, trigram GIN on compact) in one BitmapOr and reads each row once.
+MATCH = """(d.terms @@ $14::tsquery OR d.concepts && $15::text[]
+        OR (length($16) >= 3 AND $16 <% d.compact AND word_similarity($16, d.compact) >= $17))"""
 
+# How much of the query's meaning a record carries, without reading its tsvector: up to eight
+# query concepts, each an array containment test (a subquery per row would cost more than the
+# match itself on a broad query).
+_CONCEPT_SHARE = "(" + " + ".join(
+    f"coalesce((d.concepts @> ARRAY[($15::text[])[{i}]])::int, 0)" for i in range(1, 9)
+) + ")::float8 / greatest(cardinality($15::text[]), 1)"
+
+# Phase one, for every match: concepts and trigram similarity (cheap, from small columns).
+ROUGH = f"""(2.0 * {_CONCEPT_SHARE}
+    + CASE WHEN length($16) >= 3 THEN word_similarity($16, d.compact) ELSE 0 END)
+    * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
+
+# Phase two, for the shortlist only: weighted ts_rank over every field (reads the tsvector).
 RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
     + CASE WHEN cardinality($15::text[]) > 0 THEN
         2.0 * cardinality(ARRAY(SELECT unnest(d.concepts) INTERSECT SELECT unnest($15::text[])))
@@ -98,41 +107,63 @@ RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
     -- bio equipment that matches as well
     * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
 
+_FACETS = """SELECT m.kind, m.zone::text AS zone, m.institution_id::text AS institution, m.category,
+           m.access_policy::text AS access_policy, m.service_mode::text AS service_mode, m.status,
+           GROUPING(m.kind, m.zone, m.institution_id, m.category, m.access_policy, m.service_mode,
+                    m.status) AS grouping, count(*) AS n
+      FROM matched m
+     GROUP BY GROUPING SETS ((m.kind), (m.zone), (m.institution_id), (m.category), (m.access_policy),
+                             (m.service_mode), (m.status), ())"""
 
-async def search_page(conn: asyncpg.Connection, args: list[Any], limit: int, offset: int,
-                      browse: bool) -> list[asyncpg.Record]:
-    """Hits of one page, best first (browse = no text: newest first by id)."""
+_HITS = """coalesce((SELECT jsonb_agg(jsonb_build_object(
+                'kind', p.kind, 'entity_id', p.entity_id, 'score', p.score, 'title_ko', p.title_ko,
+                'title_en', p.title_en, 'secondary', p.secondary, 'body', p.body)
+            ORDER BY p.score DESC, p.kind, p.entity_id) FROM page p), '[]')"""
+
+_FACET_ROWS = """coalesce((SELECT jsonb_agg(to_jsonb(f)) FROM facets f), '[]')"""
+
+# One statement, one round trip: matches are found once and feed the facets, the total and a
+# shortlist; only the shortlist pays for full ranking (phase two).
+SEARCH = f"""WITH matched AS MATERIALIZED (
+        SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
+               d.service_mode, d.status, {ROUGH} AS rough
+          FROM search_document d WHERE {MATCH} AND {SCOPE_AND_FILTER}),
+    shortlist AS (SELECT kind, entity_id FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $22),
+    page AS (
+        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+          FROM shortlist s JOIN search_document d USING (kind, entity_id)
+         ORDER BY score DESC, d.kind, d.entity_id LIMIT $20 OFFSET $21),
+    facets AS ({_FACETS})
+    SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
+
+BROWSE = f"""WITH matched AS MATERIALIZED (
+        SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
+               d.service_mode, d.status FROM search_document d WHERE {SCOPE_AND_FILTER}),
+    page AS (
+        SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+          FROM search_document d WHERE {SCOPE_AND_FILTER}
+         ORDER BY d.kind, d.entity_id LIMIT $14 OFFSET $15),
+    facets AS ({_FACETS})
+    SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
+
+# Phase one keeps at least this many matches for phase two: the page's order is exact among
+# them. Past it, matches differ only in fields that rank far below names and concepts.
+SHORTLIST = 200
+
+
+async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: int,
+                 browse: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(hits of one page best first, facet rows with the total as the row grouping everything).
+    Browsing (no text) lists newest first by id."""
     if browse:
-        return await conn.fetch(
-            f"""SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
-                  FROM search_document d WHERE {SCOPE_AND_FILTER}
-                 ORDER BY d.kind, d.entity_id LIMIT $14 OFFSET $15""",
-            *args[:13], limit, offset,
-        )
-    return await conn.fetch(
-        f"""WITH {CANDIDATES}
-            SELECT d.kind, d.entity_id, {RANK}::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
-              FROM candidates c JOIN search_document d USING (kind, entity_id) WHERE {SCOPE_AND_FILTER}
-             ORDER BY score DESC, d.kind, d.entity_id LIMIT $20 OFFSET $21""",
-        *args, limit, offset,
-    )
+        row = await conn.fetchrow(BROWSE, *args[:13], limit, offset)
+    else:
+        row = await conn.fetchrow(SEARCH, *args, limit, offset, max(SHORTLIST, offset + limit))
+    return _json(row["hits"]), _json(row["facets"])
 
 
-async def search_facets(conn: asyncpg.Connection, args: list[Any], browse: bool) -> list[asyncpg.Record]:
-    """Counts per facet value over all matches, plus the total (the row where every column is null)."""
-    source = "search_document d" if browse else "candidates c JOIN search_document d USING (kind, entity_id)"
-    params = args[:13] if browse else args[:17]
-    return await conn.fetch(
-        f"""{'' if browse else 'WITH ' + CANDIDATES}
-            SELECT d.kind, d.zone::text AS zone, d.institution_id::text AS institution, d.category,
-                   d.access_policy::text AS access_policy, d.service_mode::text AS service_mode, d.status,
-                   GROUPING(d.kind, d.zone, d.institution_id, d.category, d.access_policy, d.service_mode,
-                            d.status) AS grouping, count(*) AS n
-              FROM {source} WHERE {SCOPE_AND_FILTER}
-             GROUP BY GROUPING SETS ((d.kind), (d.zone), (d.institution_id), (d.category), (d.access_policy),
-                                     (d.service_mode), (d.status), ())""",
-        *params,
-    )
+def _json(value: Any) -> list[dict[str, Any]]:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 async def suggest_names(

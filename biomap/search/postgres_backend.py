@@ -82,21 +82,17 @@ def highlight_terms(text: str, analysis: Analysis) -> set[str]:
 class PostgresBackend:
     async def search(self, conn: asyncpg.Connection, request: SearchRequest) -> SearchResult:
         base = scope_and_filter_args(request.kinds, request.scope, request.filter)
-        browse = not request.text
-        if browse:
-            rows = await pg_queries.search_page(conn, base, request.limit, request.offset, browse=True)
-            facets = await pg_queries.search_facets(conn, base, browse=True)
-            return _result(rows, facets, set())
+        if not request.text:
+            hits, facets = await pg_queries.search(conn, base, request.limit, request.offset, browse=True)
+            return _result(hits, facets, set())
         analysis = get_analyzer().analyze_query(request.text)
-        args = base + match_args(analysis)
-        rows = await pg_queries.search_page(conn, args, request.limit, request.offset, browse=False)
-        facets = await pg_queries.search_facets(conn, args, browse=False)
-        if not rows and request.offset == 0 and len(analysis.tokens) > 1:
+        hits, facets = await pg_queries.search(conn, base + match_args(analysis), request.limit, request.offset,
+                                               browse=False)
+        if not hits and request.offset == 0 and len(analysis.tokens) > 1:
             # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
-            args = base + match_args(analysis, every=False)
-            rows = await pg_queries.search_page(conn, args, request.limit, request.offset, browse=False)
-            facets = await pg_queries.search_facets(conn, args, browse=False)
-        return _result(rows, facets, highlight_terms(request.text, analysis))
+            hits, facets = await pg_queries.search(conn, base + match_args(analysis, every=False),
+                                                   request.limit, request.offset, browse=False)
+        return _result(hits, facets, highlight_terms(request.text, analysis))
 
     async def suggest(
         self, conn: asyncpg.Connection, prefix: str, limit: int, scope: SearchScope
@@ -108,7 +104,7 @@ class PostgresBackend:
         return [Suggestion(text=r["name"], kind="equipment", extra={"count": r["n"]}) for r in rows]
 
 
-def _result(rows: list[asyncpg.Record], facet_rows: list[asyncpg.Record], terms: set[str]) -> SearchResult:
+def _result(rows: list[dict[str, Any]], facet_rows: list[dict[str, Any]], terms: set[str]) -> SearchResult:
     hits = []
     for r in rows:
         marks = {

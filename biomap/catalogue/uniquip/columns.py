@@ -223,6 +223,8 @@ def has_hangul(text: str) -> bool:
 
 def _clean(value: str, *, multiline: bool = False) -> str:
     """Strip, drop control characters; fold line breaks/tabs to a space unless the field is a text block."""
+    if value.isprintable() and "\u200b" not in value:  # the usual cell: nothing to drop or fold
+        return value.strip()
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
     if multiline:
