@@ -3,6 +3,7 @@ query's words (and the glossary terms of the concepts it means) wrapped in <mark
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable
@@ -10,7 +11,10 @@ from collections.abc import Iterable
 SNIPPET_CHARS = 160
 
 
-def _pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+@functools.lru_cache(maxsize=1024)
+def _pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
+    # Compiled once per set of terms: a page highlights four fields of every hit with the same
+    # terms, and compiling the alternation cost more than the whole search.
     # Longest first so "flow cytometer" wins over "flow"; spaces may be written or not.
     parts = sorted({t for t in terms if len(t) >= 2}, key=len, reverse=True)
     if not parts:
@@ -18,9 +22,16 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(r"\s*".join(map(re.escape, p.replace(" ", ""))) for p in parts), re.IGNORECASE)
 
 
+def terms_present(terms: Iterable[str], texts: Iterable[str]) -> frozenset[str]:
+    """The terms that occur in `texts` (spaces ignored): a concept can bring dozens of glossary
+    terms, and a pattern of only those present compiles in microseconds instead of milliseconds."""
+    squashed = "".join(texts).replace(" ", "").lower()
+    return frozenset(t for t in terms if len(t) >= 2 and t.replace(" ", "").lower() in squashed)
+
+
 def highlight(text: str, terms: Iterable[str], *, snippet: bool = False) -> str | None:
     """`text` with matches marked, or None when nothing in it matches."""
-    pattern = _pattern(terms)
+    pattern = _pattern(terms if isinstance(terms, frozenset) else frozenset(terms))
     if pattern is None or not text:
         return None
     first = pattern.search(text)

@@ -13,7 +13,7 @@ import asyncpg
 from biomap.search import pg_queries
 from biomap.search.analyzer import Analysis, get_analyzer
 from biomap.search.glossary import compact
-from biomap.search.highlight import highlight
+from biomap.search.highlight import highlight, terms_present
 from biomap.search.models import (
     Facet,
     FacetValue,
@@ -84,7 +84,7 @@ class PostgresBackend:
         base = scope_and_filter_args(request.kinds, request.scope, request.filter)
         if not request.text:
             hits, facets = await pg_queries.search(conn, base, request.limit, request.offset, browse=True)
-            return _result(hits, facets, set())
+            return _result(hits, facets, frozenset())
         analysis = get_analyzer().analyze_query(request.text)
         hits, facets = await pg_queries.search(conn, base + match_args(analysis), request.limit, request.offset,
                                                browse=False)
@@ -92,7 +92,7 @@ class PostgresBackend:
             # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
             hits, facets = await pg_queries.search(conn, base + match_args(analysis, every=False),
                                                    request.limit, request.offset, browse=False)
-        return _result(hits, facets, highlight_terms(request.text, analysis))
+        return _result(hits, facets, frozenset(highlight_terms(request.text, analysis)))
 
     async def suggest(
         self, conn: asyncpg.Connection, prefix: str, limit: int, scope: SearchScope
@@ -104,8 +104,9 @@ class PostgresBackend:
         return [Suggestion(text=r["name"], kind="equipment", extra={"count": r["n"]}) for r in rows]
 
 
-def _result(rows: list[dict[str, Any]], facet_rows: list[dict[str, Any]], terms: set[str]) -> SearchResult:
+def _result(rows: list[dict[str, Any]], facet_rows: list[dict[str, Any]], terms: frozenset[str]) -> SearchResult:
     hits = []
+    terms = terms_present(terms, (r[f] or "" for r in rows for f in ("title_ko", "title_en", "secondary", "body")))
     for r in rows:
         marks = {
             field: snippet
