@@ -7,10 +7,12 @@ consistent with what was committed (Meilisearch follows through the outbox).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import asyncpg
 
+from biomap.catalogue import institution_queries
 from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
 from biomap.catalogue.visibility import equipment_scope
@@ -126,24 +128,26 @@ def search_scope(viewer: Viewer) -> SearchScope:
     )
 
 
+@functools.cache
+def _category_labels() -> tuple[tuple[str, str, str], ...]:
+    """(code, label, space-stripped label) of every category, Korean first: computed once."""
+    return tuple((c.code, label, compact(label)) for c in CATEGORIES for label in (c.label_ko, c.label_en))
+
+
 async def suggest_catalogue(conn: asyncpg.Connection, prefix: str, limit: int) -> list[Suggestion]:
     """Category and institution completions (public data) for search-as-you-type."""
     squashed = compact(prefix)
     if not squashed:
         return []
     found: list[Suggestion] = []
-    for category in CATEGORIES:
-        for label in (category.label_ko, category.label_en):
-            if compact(label).startswith(squashed) or (len(squashed) >= 2 and squashed in compact(label)):
-                found.append(Suggestion(label, "category", {"code": category.code}))
-                break
-    rows = await conn.fetch(
-        """SELECT o.code, o.name_ko, o.name_en FROM institution i JOIN organisation o ON o.id = i.id
-            WHERE lower(o.name_en) LIKE lower($1) || '%' OR o.name_ko LIKE $1 || '%' OR o.code LIKE upper($1) || '%'
-            ORDER BY o.code LIMIT $2""",
-        prefix.strip(), limit,
-    )
-    for r in rows:
-        name = r["name_ko"] if prefix.strip()[:1] and has_hangul(prefix) else (r["name_en"] or r["name_ko"])
+    seen: set[str] = set()
+    for code, label, label_compact in _category_labels():
+        if code not in seen and (label_compact.startswith(squashed)
+                                 or (len(squashed) >= 2 and squashed in label_compact)):
+            seen.add(code)
+            found.append(Suggestion(label, "category", {"code": code}))
+    korean = has_hangul(prefix)
+    for r in await institution_queries.institutions_by_prefix(conn, prefix.strip(), limit):
+        name = r["name_ko"] if korean else (r["name_en"] or r["name_ko"])
         found.append(Suggestion(name or r["code"], "institution", {"code": r["code"]}))
     return found[:limit]
