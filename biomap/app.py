@@ -50,6 +50,21 @@ async def metrics(request: Request) -> Response:
     return PlainTextResponse(request.app.state.metrics.render(), media_type="text/plain; version=0.0.4")
 
 
+async def ical_feed(request: Request) -> Response:
+    """A secret-URL iCalendar feed (see biomap/booking/ical.py); 404 when unknown or revoked."""
+    from biomap.booking.ical import feed_calendar
+
+    token = request.path_params["token"]
+    if not token.startswith("cal_") or len(token) > 100:
+        return PlainTextResponse("no such calendar", status_code=404)
+    async with request.app.state.db.connection() as conn:
+        body = await feed_calendar(conn, token, request.url.hostname or "biomap")
+    if body is None:
+        return PlainTextResponse("no such calendar", status_code=404)
+    return Response(body, media_type="text/calendar; charset=utf-8",
+                    headers={"Cache-Control": "private, max-age=300"})
+
+
 async def index(request: Request) -> Response:
     return RedirectResponse("/graphql")
 
@@ -106,6 +121,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
+            Route("/ical/{token}.ics", ical_feed),
         ],
         lifespan=lifespan,
     )

@@ -51,12 +51,16 @@ async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
     from biomap.catalogue.seed import load_catalogue
     from biomap.identity.seed import load_users
 
+    from biomap.booking.seed import load_booking
+
     async with conn.transaction():
         counts = await load_catalogue(conn, seeds_dir)
         users = await load_users(conn, seeds_dir)
+        booking_rules, qualifications = await load_booking(conn, seeds_dir)
     print(
         f"seeded {counts.institutions} institutions, {counts.equipment} equipment, "
-        f"{counts.technologies} technologies, {counts.trainees} trainees, {users} demo users"
+        f"{counts.technologies} technologies, {counts.trainees} trainees, {users} demo users, "
+        f"{booking_rules} booking rules, {qualifications} qualifications"
     )
 
 
@@ -236,6 +240,45 @@ def cmd_search_relay(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run())
 
 
+def cmd_booking_sweep(settings: Settings, args: argparse.Namespace) -> int:
+    """Expire unanswered requests, mark no-shows, enqueue reminders (run it every few minutes)."""
+    import datetime as dt
+
+    from biomap.booking.service import sweep
+
+    async def work(conn: asyncpg.Connection) -> int:
+        await migrate.check_current(conn)
+        async with conn.transaction():
+            done = await sweep(conn, reminder_lead=dt.timedelta(hours=args.reminder_hours))
+        print(f"expired {done['expired']}, no-shows {done['no_show']}, reminders {done['reminders']}")
+        return 0
+
+    return _with_connection(settings, work)
+
+
+def cmd_booking_relay(settings: Settings, args: argparse.Namespace) -> int:
+    """Deliver booking notifications (webhooks, e-mail) until interrupted; several may run."""
+    import signal
+
+    from biomap.booking.notifications import run_relay
+    from biomap.db.pool import create_pool
+
+    async def run() -> int:
+        pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            print("relaying booking notifications", file=sys.stderr)
+            await run_relay(pool, settings, stop, once=args.once)
+        finally:
+            await pool.close()
+        return 0
+
+    return asyncio.run(run())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="biomap", description="Bio Map: Incheon bio-cluster resource map")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -285,6 +328,14 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_search_check)
     search.add_parser("relay", help="push outbox changes to Meilisearch (runs until stopped)").set_defaults(
         func=cmd_search_relay)
+
+    booking = sub.add_parser("booking", help="bookings").add_subparsers(dest="booking_command", required=True)
+    p = booking.add_parser("sweep", help="expire unanswered requests, mark no-shows, send reminders")
+    p.add_argument("--reminder-hours", type=float, default=24.0, help="remind this long before the start")
+    p.set_defaults(func=cmd_booking_sweep)
+    p = booking.add_parser("relay", help="deliver booking notifications to webhooks and e-mail")
+    p.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
+    p.set_defaults(func=cmd_booking_relay)
 
     schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(dest="schema_command", required=True)
     p = schema.add_parser("export", help="print the SDL (commit it as graphql/schema.graphql)")

@@ -23,6 +23,10 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from biomap.api.booking.mutation import BookingMutation
+from biomap.api.booking.queries import NODE_RESOLVERS as BOOKING_NODES
+from biomap.api.booking.queries import BookingQuery
+from biomap.api.booking.types import Booking, CalendarFeed
 from biomap.api.catalogue.mutation import CatalogueMutation
 from biomap.api.catalogue.queries import NODE_RESOLVERS as CATALOGUE_NODES
 from biomap.api.catalogue.queries import CatalogueQuery
@@ -37,7 +41,7 @@ from biomap.api.search.queries import SearchQuery
 from biomap.config import Settings
 from graphql import GraphQLError
 
-NODE_RESOLVERS = {**CATALOGUE_NODES}
+NODE_RESOLVERS = {**CATALOGUE_NODES, **BOOKING_NODES}
 
 
 @strawberry.type
@@ -51,12 +55,12 @@ class NodeQuery:
 
 
 @strawberry.type
-class Query(NodeQuery, CatalogueQuery, SearchQuery, IdentityQuery):
+class Query(NodeQuery, CatalogueQuery, SearchQuery, IdentityQuery, BookingQuery):
     pass
 
 
 @strawberry.type
-class Mutation(CatalogueMutation):
+class Mutation(CatalogueMutation, BookingMutation):
     pass
 
 
@@ -92,7 +96,7 @@ def create_schema(settings: Settings) -> strawberry.Schema:
     return BioMapSchema(
         query=Query,
         mutation=Mutation,
-        types=[Institution, Equipment, Technology, Trainee],
+        types=[Institution, Equipment, Technology, Trainee, Booking, CalendarFeed],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
     )

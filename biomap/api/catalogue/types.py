@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from biomap.api.booking.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.context import Info
@@ -21,6 +23,9 @@ from biomap.catalogue.trainee_privacy import (
     disclosed_items,
     managed_centre,
 )
+
+if TYPE_CHECKING:
+    from biomap.api.booking.types import Booking
 
 
 @strawberry.type(description="One category of the fixed equipment taxonomy.")
@@ -173,6 +178,17 @@ class Equipment(Node):
         if self.prefetched_institution is not None:
             return self.prefetched_institution
         return load_institution(info, self.institution_pk)  # type: ignore[return-value]
+
+    @strawberry.field(description="Occupied slots (requested or approved) between `from` and `to` (at most "
+                                  "62 days). Who booked and why only for the user and the equipment's managers.")
+    async def bookings(
+        self, info: Info,
+        from_: Annotated[DateTimeOffset, strawberry.argument(name="from")],  # type: ignore[valid-type]
+        to: DateTimeOffset,  # type: ignore[valid-type]
+    ) -> list[Annotated[Booking, strawberry.lazy("biomap.api.booking.types")]]:
+        from biomap.api.booking.types import equipment_bookings
+
+        return await equipment_bookings(info, self.pk, from_, to)
 
 
 async def load_institution(info: Info, pk: int) -> Institution:

@@ -1,0 +1,1 @@
+"""GraphQL of the booking domain: availability, requests, approvals, usage log, calendar feeds."""

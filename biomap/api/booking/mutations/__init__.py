@@ -1,0 +1,1 @@
+"""One module per booking mutation; `biomap.api.booking.mutation` composes them."""

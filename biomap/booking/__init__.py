@@ -1,0 +1,1 @@
+"""Booking: rules, availability, requests with approval, usage log, calendars, notifications."""

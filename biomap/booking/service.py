@@ -1,0 +1,524 @@
+"""Booking rules and the booking state machine. Services take a connection inside the caller's
+transaction and never commit; every state change is a conditional UPDATE that carries its audit row
+and outbox notification in the same statement.
+
+Lifecycle: REQUESTED -> APPROVED | REJECTED | CANCELLED | EXPIRED;  APPROVED -> CANCELLED | COMPLETED | NO_SHOW.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from typing import Any
+
+import asyncpg
+
+from biomap.booking import queries, rules
+from biomap.booking.models import (
+    MAX_RANGE_DAYS,
+    Booking,
+    BookingContext,
+    BookingRules,
+    BookingStatus,
+    CalendarFeed,
+    Code,
+    Interval,
+    OpeningInterval,
+    Problem,
+    Quote,
+    RateKind,
+)
+from biomap.errors import DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed
+from biomap.identity.models import Role, Viewer
+
+# A booking may be checked into this long before its start.
+CHECK_IN_EARLY = dt.timedelta(minutes=30)
+MAX_PURPOSE = 2000
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now or dt.datetime.now(dt.UTC)
+
+
+def error(problem: Problem) -> DomainError:
+    return DomainError(problem.message, field=problem.field, code=problem.code.value)
+
+
+def fail(problems: list[Problem]) -> ValidationFailed:
+    return ValidationFailed([error(p) for p in problems])
+
+
+def _require_user(viewer: Viewer, what: str = "book equipment") -> int:
+    if viewer.user_id is None:
+        raise Unauthenticated(f"sign in with an API token to {what}")
+    return viewer.user_id
+
+
+def _scope(viewer: Viewer) -> tuple[bool, int | None]:
+    return viewer.role in (Role.ADMIN, Role.CITY_OFFICER), viewer.organisation_id
+
+
+# ---- requesting ----------------------------------------------------------------------------------
+
+
+def _parse_range(start: Any, end: Any) -> tuple[dt.datetime, dt.datetime]:
+    s, p1 = rules.parse_instant(start, "start")
+    e, p2 = rules.parse_instant(end, "end")
+    problems = [p for p in (p1, p2) if p]
+    if problems:
+        raise fail(problems)
+    assert s is not None and e is not None
+    return s, e
+
+
+async def _context(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: dt.datetime,
+                   end: dt.datetime, now: dt.datetime) -> BookingContext | None:
+    see_all, own = _scope(viewer)
+    row = await queries.booking_context_row(conn, equipment_id, viewer.user_id or 0, see_all, own, start, end, now,
+                                            rules.week_bounds(start))
+    if row is None:
+        return None
+    booking_rules = queries.rules_of(row)
+    if booking_rules.is_default and row["training_required"]:
+        booking_rules = BookingRules(qualification_required=True)
+    return BookingContext(
+        equipment_id=row["id"], institution_id=row["institution_id"], equipment_status=row["status"],
+        equipment_visible=row["visible"],
+        rates={"INTERNAL": row["rate_internal_krw"], "ACADEMIC": row["rate_academic_krw"],
+               "INDUSTRY": row["rate_industry_krw"]},
+        rules=booking_rules,
+        rate_kind=rules.rate_kind(viewer.organisation_id, row["viewer_org_kind"],
+                                  viewer.role.value if viewer.role else None, row["institution_id"]),
+        qualified=row["qualified"] or viewer.manages(row["institution_id"]),
+        blackouts=queries.blackouts_of(row["blackouts"], row["id"]),
+        week_hours_used=float(row["week_hours"]),
+    )
+
+
+def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpose: str) -> str:
+    body = json.dumps([equipment_id, start.isoformat(), end.isoformat(), purpose], ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[str, Any],
+                          now: dt.datetime | None = None) -> Booking:
+    """Book [start, end) of one equipment. Every broken rule is reported at once; the slot itself is
+    guarded by the exclusion constraints (a taken slot is BOOKING_CONFLICT)."""
+    user_id = _require_user(viewer)
+    now = _now(now)
+    equipment_id = int(data.get("equipment_id") or 0)
+    purpose = (data.get("purpose") or "").strip()
+    start, end = _parse_range(data.get("start"), data.get("end"))
+    if len(purpose) > MAX_PURPOSE:
+        raise fail([Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters")])
+    key = data.get("idempotency_key")
+    if key is not None:
+        key = str(key).strip()
+        if not 1 <= len(key) <= 200:
+            raise fail([Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters")])
+        earlier = await queries.claim_idempotency(conn, user_id, key, _request_hash(equipment_id, start, end, purpose))
+        if earlier is not None:
+            if earlier["request_hash"] != _request_hash(equipment_id, start, end, purpose):
+                raise fail([Problem(Code.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                                    "this key was used for a different request in the last 24 hours: use a new key")])
+            found = await queries.booking_by_id(conn, earlier["booking_id"])
+            assert found is not None
+            return found
+    if equipment_id:
+        await queries.lock_for_request(conn, equipment_id, user_id)
+    ctx = await _context(conn, viewer, equipment_id, start, end, now) if equipment_id else None
+    if ctx is None:
+        raise fail([Problem(Code.EQUIPMENT_NOT_FOUND, "equipmentId", "no equipment with this id")])
+    problems = rules.check_request(ctx, start, end, now)
+    if problems:
+        raise fail(problems)
+    hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
+    status = BookingStatus.REQUESTED if ctx.rules.approval_required else BookingStatus.APPROVED
+    try:
+        async with conn.transaction():  # a savepoint: the caller may still report the conflict cleanly
+            return await queries.insert_booking(
+                conn, equipment_id=equipment_id, institution_id=ctx.institution_id, user_id=user_id,
+                user_email=viewer.email, status=status, start=start, end=end,
+                buffer_minutes=ctx.rules.buffer_minutes, purpose=purpose, rate_kind=ctx.rate_kind,
+                hourly_rate_krw=hourly, estimated_cost_krw=rules.cost_krw(hourly, start, end),
+                idempotency_key=key,
+            )
+    except asyncpg.ExclusionViolationError:
+        raise fail([Problem(Code.BOOKING_CONFLICT, "start",
+                            "this time (or the buffer after another booking) is already taken: "
+                            "choose a free interval from `availability`")]) from None
+
+
+async def quote(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: Any, end: Any,
+                now: dt.datetime | None = None) -> Quote:
+    """The estimate before booking (the viewer's rate × length) and every rule the request would break."""
+    now = _now(now)
+    s, e = _parse_range(start, end)
+    ctx = await _context(conn, viewer, equipment_id, s, e, now) if equipment_id else None
+    if ctx is None or not ctx.equipment_visible:
+        raise NotFound("no equipment with this id", field="equipmentId")
+    hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
+    problems = rules.check_request(ctx, s, e, now) if viewer.is_authenticated else []
+    return Quote(ctx.rate_kind, hourly, rules.cost_krw(hourly, s, e) if e > s else None, problems)
+
+
+def _check_range(start: dt.datetime, end: dt.datetime, field: str = "to") -> None:
+    if end <= start:
+        raise fail([Problem(Code.END_BEFORE_START, field, "`to` must be after `from`")])
+    if end - start > dt.timedelta(days=MAX_RANGE_DAYS):
+        raise fail([Problem(Code.RANGE_TOO_LONG, field, f"ask for at most {MAX_RANGE_DAYS} days at a time")])
+
+
+async def availability(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: Any, end: Any,
+                       now: dt.datetime | None = None) -> tuple[BookingContext, list[Interval]]:
+    now = _now(now)
+    s, p1 = rules.parse_instant(start, "from")
+    e, p2 = rules.parse_instant(end, "to")
+    if p1 or p2:
+        raise fail([p for p in (p1, p2) if p])
+    assert s is not None and e is not None
+    _check_range(s, e)
+    ctx = await _context(conn, viewer, equipment_id, s, e, now) if equipment_id else None
+    if ctx is None or not ctx.equipment_visible:
+        raise NotFound("no equipment with this id", field="equipmentId")
+    if ctx.equipment_status != "ACTIVE":
+        return ctx, []
+    buffer = dt.timedelta(minutes=ctx.rules.buffer_minutes)
+    held = await queries.held_ranges(conn, equipment_id, s - buffer, e + buffer)
+    free = rules.free_intervals(ctx.rules, s, e, now, [(b.start, b.end) for b in ctx.blackouts], held)
+    return ctx, free
+
+
+async def equipment_bookings(conn: asyncpg.Connection, equipment_ids: list[int], start: dt.datetime,
+                             end: dt.datetime) -> list[Booking]:
+    return await queries.bookings_overlapping(conn, equipment_ids, start, end)
+
+
+def can_see_details(viewer: Viewer, booking: Booking) -> bool:
+    """Who booked and why: the user themself and the equipment's managers (and admins)."""
+    return viewer.user_id == booking.user_id or viewer.manages(booking.institution_id)
+
+
+# ---- lifecycle -----------------------------------------------------------------------------------
+
+
+async def _booking_for(conn: asyncpg.Connection, viewer: Viewer, booking_id: int) -> Booking:
+    _require_user(viewer, "change a booking")
+    found = await queries.booking_by_id(conn, booking_id) if booking_id else None
+    if found is None or not can_see_details(viewer, found):
+        raise NotFound("no booking with this id", field="id")
+    return found
+
+
+def _moved(current: Booking | None, wanted: str) -> ValidationFailed:
+    status = current.status.value if current else "gone"
+    return fail([Problem(Code.INVALID_TRANSITION, "id", f"cannot {wanted}: the booking is {status}")])
+
+
+async def _transition(conn: asyncpg.Connection, viewer: Viewer, booking: Booking, kind: str, expected: BookingStatus,
+                      new: BookingStatus, reason: str | None, action: str, event: str | None, now: dt.datetime,
+                      wanted: str, billable: int | None = None) -> Booking:
+    if booking.status is not expected:
+        raise _moved(booking, wanted)
+    changed = await queries.transition(conn, kind, booking.id, expected, new, viewer.user_id, reason, action, event,
+                                       now, billable)
+    if changed is None:  # someone else acted first (conditional UPDATE matched nothing)
+        raise _moved(await queries.booking_by_id(conn, booking.id), wanted)
+    return changed
+
+
+def _require_manager(viewer: Viewer, booking: Booking) -> None:
+    if not viewer.manages(booking.institution_id):
+        raise Forbidden("only the managers of the institution that owns this equipment can do this")
+
+
+async def approve(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:
+    booking = await _booking_for(conn, viewer, booking_id)
+    _require_manager(viewer, booking)
+    return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.APPROVED, None,
+                             "booking.approve", "approved", _now(now), "approve")
+
+
+async def reject(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reason: str,
+                 now: dt.datetime | None = None) -> Booking:
+    booking = await _booking_for(conn, viewer, booking_id)
+    _require_manager(viewer, booking)
+    reason = (reason or "").strip()
+    if not reason:
+        raise fail([Problem(Code.INVALID, "reason", "say why the request is rejected")])
+    return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.REJECTED, reason,
+                             "booking.reject", "rejected", _now(now), "reject")
+
+
+async def cancel(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reason: str | None,
+                 now: dt.datetime | None = None) -> Booking:
+    """The user cancels a request any time before its start, an approved booking until the
+    equipment's cut-off (default 24 h) before the start; managers may cancel any time before the end."""
+    now = _now(now)
+    booking = await _booking_for(conn, viewer, booking_id)
+    manager = viewer.manages(booking.institution_id)
+    if booking.status not in (BookingStatus.REQUESTED, BookingStatus.APPROVED):
+        raise _moved(booking, "cancel")
+    if not manager:
+        booking_rules = await queries.equipment_rules(conn, booking.equipment_id)
+        cutoff = booking.start - dt.timedelta(minutes=booking_rules.cancel_cutoff_minutes)
+        if booking.status is BookingStatus.APPROVED and now > cutoff:
+            raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id",
+                                f"approved bookings can be cancelled until {booking_rules.cancel_cutoff_minutes} "
+                                "minutes before the start; ask the equipment's manager")])
+        if now >= booking.start:
+            raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id", "the booking has already started")])
+    elif now >= booking.end:
+        raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id", "the booking is over: mark it completed or a no-show")])
+    return await _transition(conn, viewer, booking, "cancel", booking.status, BookingStatus.CANCELLED,
+                             (reason or "").strip() or None, "booking.cancel", "cancelled", now, "cancel")
+
+
+async def check_in(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:
+    now = _now(now)
+    booking = await _booking_for(conn, viewer, booking_id)
+    if booking.checked_in_at is not None:
+        raise fail([Problem(Code.INVALID_TRANSITION, "id", "already checked in")])
+    if booking.status is BookingStatus.APPROVED and not (booking.start - CHECK_IN_EARLY <= now < booking.end):
+        raise fail([Problem(Code.CHECK_IN_WINDOW, "id",
+                            f"check in from {int(CHECK_IN_EARLY.total_seconds() // 60)} minutes before the start "
+                            "until the end of the booking")])
+    return await _transition(conn, viewer, booking, "check_in", BookingStatus.APPROVED, BookingStatus.APPROVED, None,
+                             "booking.check_in", None, now, "check in")
+
+
+async def check_out(conn: asyncpg.Connection, viewer: Viewer, booking_id: int,
+                    now: dt.datetime | None = None) -> Booking:
+    """Record the actual end; the billable amount is the actual usage × the booking's hourly rate."""
+    now = _now(now)
+    booking = await _booking_for(conn, viewer, booking_id)
+    if booking.checked_in_at is None:
+        raise fail([Problem(Code.INVALID_TRANSITION, "id", "check in first")])
+    billable = rules.cost_krw(booking.hourly_rate_krw, booking.checked_in_at, max(now, booking.checked_in_at))
+    return await _transition(conn, viewer, booking, "check_out", BookingStatus.APPROVED, BookingStatus.COMPLETED, None,
+                             "booking.check_out", None, now, "check out", billable)
+
+
+async def pending_approvals(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
+    _require_user(viewer, "see pending approvals")
+    if viewer.is_admin:
+        return await queries.pending_approvals(conn, None, after_id, limit)
+    if viewer.role is not Role.INSTITUTION_MANAGER or viewer.organisation_id is None:
+        raise Forbidden("pending approvals are for institution managers")
+    return await queries.pending_approvals(conn, viewer.organisation_id, after_id, limit)
+
+
+async def my_bookings(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
+    user_id = _require_user(viewer, "see your bookings")
+    return await queries.bookings_of_user(conn, user_id, after_id, limit)
+
+
+async def booking_for_viewer(conn: asyncpg.Connection, viewer: Viewer, booking_id: int) -> Booking | None:
+    found = await queries.booking_by_id(conn, booking_id)
+    return found if found and can_see_details(viewer, found) else None
+
+
+# ---- rules, blackouts, qualifications (managers) -------------------------------------------------
+
+
+async def _managed_equipment(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int) -> int:
+    """The institution of equipment the viewer manages (NotFound / Forbidden otherwise)."""
+    _require_user(viewer, "manage equipment")
+    institution_id = await conn.fetchval("SELECT institution_id FROM equipment WHERE id = $1", equipment_id)
+    if institution_id is None:
+        raise NotFound("no equipment with this id", field="equipmentId")
+    if not viewer.manages(institution_id):
+        raise Forbidden("only the managers of the institution that owns this equipment can do this")
+    return institution_id
+
+
+def _hhmm(value: str, field: str, allow_24: bool) -> dt.time | None:
+    if allow_24 and value.strip() in ("24:00", "24:00:00"):
+        return None
+    try:
+        return dt.time.fromisoformat(value.strip())
+    except ValueError:
+        raise fail([Problem(Code.INVALID, field, f"'{value}' is not a time like 09:00")]) from None
+
+
+async def set_rules(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, data: dict[str, Any]) -> BookingRules:
+    """Replace the equipment's rules (fields left out keep their current value) and, when given, its
+    blackout windows. Takes the equipment's lock exclusively, so no request is checked half-way."""
+    await _managed_equipment(conn, viewer, equipment_id)
+    await queries.lock_equipment_exclusive(conn, equipment_id)
+    current = await queries.equipment_rules(conn, equipment_id)
+    problems: list[Problem] = []
+    hours = current.opening_hours
+    if data.get("opening_hours") is not None:
+        parsed = []
+        for n, h in enumerate(data["opening_hours"]):
+            opens = _hhmm(h["opens"], f"openingHours.{n}.opens", False)
+            closes = _hhmm(h["closes"], f"openingHours.{n}.closes", True)
+            if not 1 <= int(h["weekday"]) <= 7:
+                problems.append(Problem(Code.INVALID, f"openingHours.{n}.weekday", "weekday is 1 (Monday) to 7"))
+            elif opens is None or (closes is not None and closes <= opens):
+                problems.append(Problem(Code.INVALID, f"openingHours.{n}.closes", "closing must be after opening"))
+            else:
+                parsed.append(OpeningInterval(int(h["weekday"]), opens, closes))
+        hours = tuple(parsed)
+    values = {name: data.get(name, getattr(current, name)) for name in (
+        "min_duration_minutes", "max_duration_minutes", "granularity_minutes", "min_notice_minutes",
+        "max_advance_days", "buffer_minutes", "approval_required", "qualification_required",
+        "cancel_cutoff_minutes", "no_show_grace_minutes")}
+    for name, value in values.items():
+        if value is None:
+            values[name] = getattr(current, name)
+    values["weekly_quota_hours"] = data["weekly_quota_hours"] if "weekly_quota_hours" in data else current.weekly_quota_hours
+    from biomap.validation import camel
+
+    bounds = {"min_duration_minutes": (1, 10080), "max_duration_minutes": (1, 10080), "granularity_minutes": (1, 1440),
+              "min_notice_minutes": (0, 525600), "max_advance_days": (1, 730), "buffer_minutes": (0, 1440),
+              "cancel_cutoff_minutes": (0, 525600), "no_show_grace_minutes": (0, 1440)}
+    for name, (lo, hi) in bounds.items():
+        if not lo <= int(values[name]) <= hi:
+            problems.append(Problem(Code.INVALID, camel(name), f"give a value from {lo} to {hi}"))
+    if values["max_duration_minutes"] < values["min_duration_minutes"]:
+        problems.append(Problem(Code.INVALID, "maxDurationMinutes", "the maximum is below the minimum"))
+    quota = values["weekly_quota_hours"]
+    if quota is not None and not 0 < quota <= 168:
+        problems.append(Problem(Code.INVALID, "weeklyQuotaHours", "give 0-168 hours, or null for no quota"))
+    windows = []
+    for n, w in enumerate(data.get("blackouts") or []):
+        s, p1 = rules.parse_instant(w["start"], f"blackouts.{n}.start")
+        e, p2 = rules.parse_instant(w["end"], f"blackouts.{n}.end")
+        if p1 or p2:
+            problems += [p for p in (p1, p2) if p]
+        elif e <= s:  # type: ignore[operator]
+            problems.append(Problem(Code.END_BEFORE_START, f"blackouts.{n}.end", "the end is before the start"))
+        else:
+            windows.append((s, e, (w.get("reason") or "").strip()))
+    if problems:
+        raise fail(problems)
+    new_rules = BookingRules(opening_hours=hours, **values, is_default=False)
+    await queries.upsert_rules(conn, equipment_id, new_rules, viewer.user_id)
+    if data.get("blackouts") is not None:
+        await queries.replace_blackouts(conn, equipment_id, windows)  # type: ignore[arg-type]
+    from biomap.identity import service as identity
+
+    await identity.record_audit(conn, viewer, "booking.rules", "equipment", equipment_id,
+                                {"rules": sorted(k for k in data if data[k] is not None)})
+    return new_rules
+
+
+async def set_qualification(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, email: str,
+                            expires_at: Any, grant: bool) -> None:
+    await _managed_equipment(conn, viewer, equipment_id)
+    user_id = await queries.user_id_by_email(conn, email.strip())
+    if user_id is None:
+        raise NotFound("no user with this e-mail", field="userEmail")
+    from biomap.identity import service as identity
+
+    if grant:
+        expiry = None
+        if expires_at is not None:
+            expiry, problem = rules.parse_instant(expires_at, "expiresAt")
+            if problem:
+                raise fail([problem])
+        await queries.grant_qualification(conn, equipment_id, user_id, viewer.user_id, expiry)
+        await identity.record_audit(conn, viewer, "booking.qualification.grant", "equipment", equipment_id,
+                                    {"user_id": user_id, "expires_at": expiry.isoformat() if expiry else None})
+    else:
+        if not await queries.revoke_qualification(conn, equipment_id, user_id):
+            raise NotFound("this user holds no qualification for this equipment", field="userEmail")
+        await identity.record_audit(conn, viewer, "booking.qualification.revoke", "equipment", equipment_id,
+                                    {"user_id": user_id})
+
+
+# ---- calendar feeds and webhooks -----------------------------------------------------------------
+
+
+def feed_token() -> str:
+    return "cal_" + secrets.token_urlsafe(32)
+
+
+def hash_feed_token(token: str) -> bytes:
+    return hashlib.sha256(token.encode()).digest()
+
+
+async def create_feed(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int | None) -> tuple[CalendarFeed, str]:
+    """A secret feed URL: the viewer's own bookings, or one equipment's bookings (with who booked
+    for its managers; busy times only for everyone else)."""
+    user_id = _require_user(viewer, "create a calendar feed")
+    with_details = False
+    if equipment_id is not None:
+        see_all, own = _scope(viewer)
+        row = await conn.fetchrow(
+            "SELECT institution_id, (access_policy <> 'INTERNAL' OR $2 OR institution_id = $3) AS visible "
+            "FROM equipment WHERE id = $1", equipment_id, see_all, own)
+        if row is None or not row["visible"]:
+            raise NotFound("no equipment with this id", field="equipmentId")
+        with_details = viewer.manages(row["institution_id"])
+    token = feed_token()
+    feed = await queries.insert_feed(conn, hash_feed_token(token), user_id, equipment_id, with_details)
+    from biomap.identity import service as identity
+
+    await identity.record_audit(conn, viewer, "calendar_feed.create", "calendar_feed", feed.id,
+                                {"equipment_id": equipment_id})
+    return feed, token
+
+
+async def revoke_feed(conn: asyncpg.Connection, viewer: Viewer, feed_id: int) -> CalendarFeed:
+    _require_user(viewer, "revoke a calendar feed")
+    feed = await queries.feed_by_id(conn, feed_id) if feed_id else None
+    if feed is None or (feed.owner_id != viewer.user_id and not viewer.is_admin):
+        raise NotFound("no calendar feed with this id", field="id")
+    revoked = await queries.revoke_feed(conn, feed_id)
+    assert revoked is not None
+    from biomap.identity import service as identity
+
+    await identity.record_audit(conn, viewer, "calendar_feed.revoke", "calendar_feed", feed_id, {})
+    return revoked
+
+
+async def set_webhook(conn: asyncpg.Connection, viewer: Viewer, institution_id: int | None,
+                      url: str | None) -> str | None:
+    """Set (or with url null, remove) the institution's notification webhook; returns the new
+    signing secret, shown once."""
+    _require_user(viewer, "set a webhook")
+    institution_id = institution_id or viewer.organisation_id
+    if institution_id is None or not viewer.manages(institution_id):
+        raise Forbidden("only the institution's managers can set its webhook")
+    from biomap.identity import service as identity
+
+    if not url:
+        await queries.delete_webhook(conn, institution_id)
+        await identity.record_audit(conn, viewer, "webhook.delete", "institution", institution_id, {})
+        return None
+    url = url.strip()
+    if not url.startswith(("https://", "http://")) or len(url) > 2000:
+        raise fail([Problem(Code.INVALID, "url", "give an http(s) URL")])
+    secret = "whsec_" + secrets.token_urlsafe(32)
+    await queries.upsert_webhook(conn, institution_id, url, secret)
+    await identity.record_audit(conn, viewer, "webhook.set", "institution", institution_id, {"url": url})
+    return secret
+
+
+# ---- the sweep -----------------------------------------------------------------------------------
+
+
+async def sweep(conn: asyncpg.Connection, now: dt.datetime | None = None,
+                reminder_lead: dt.timedelta = dt.timedelta(hours=24), limit: int = 500) -> dict[str, int]:
+    """Expire unanswered requests whose start has come, mark no-shows after the grace period and
+    enqueue reminders. Safe to run from several places at once (SKIP LOCKED, conditional updates)."""
+    now = _now(now)
+    expired = no_show = 0
+    for booking_id in await queries.due_for_expiry(conn, now, limit):
+        if await queries.transition(conn, "simple", booking_id, BookingStatus.REQUESTED, BookingStatus.EXPIRED, None,
+                                    "nobody answered before the start", "booking.expire", None, now):
+            expired += 1
+    for booking_id in await queries.due_for_no_show(conn, now, limit):
+        if await queries.transition(conn, "simple", booking_id, BookingStatus.APPROVED, BookingStatus.NO_SHOW, None,
+                                    "not checked in within the grace period", "booking.no_show", None, now):
+            no_show += 1
+    reminders = await queries.send_reminders(conn, now, reminder_lead, limit)
+    return {"expired": expired, "no_show": no_show, "reminders": reminders}
+
+
+__all__ = ["RateKind", "request_booking", "quote", "availability", "sweep"]

@@ -1,0 +1,97 @@
+"""Check-in, check-out and billing; the sweep (expiry, no-shows, reminders). Services are called with
+an explicit `now`, so nothing here depends on the wall clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import asyncpg
+
+from biomap.booking import service
+from biomap.booking.models import BookingStatus
+from biomap.errors import ValidationFailed
+from biomap.identity.models import Role, Viewer
+from biomap.identity.service import create_user
+from tests.booking.conftest import next_weekday, seoul
+
+
+async def viewers(conn: asyncpg.Connection) -> tuple[Viewer, Viewer]:
+    user, _ = await create_user(conn, email="lee@yonsei.test.kr", role=Role.RESEARCHER, organisation_code="YONSEI_IC")
+    mgr, _ = await create_user(conn, email="kim@itp.test.kr", role=Role.INSTITUTION_MANAGER, organisation_code="ITP_BIO")
+    itp = await conn.fetchval("SELECT id FROM organisation WHERE code = 'ITP_BIO'")
+    yonsei = await conn.fetchval("SELECT id FROM organisation WHERE code = 'YONSEI_IC'")
+    return (Viewer(user.id, Role.RESEARCHER, yonsei, True, user.email),
+            Viewer(mgr.id, Role.INSTITUTION_MANAGER, itp, True, mgr.email))
+
+
+async def book(conn, viewer, equipment, day, h1, h2, now):
+    return await service.request_booking(
+        conn, viewer, {"equipment_id": equipment, "start": seoul(day, h1).isoformat(),
+                       "end": seoul(day, h2).isoformat(), "purpose": "run"}, now=now)
+
+
+async def test_check_in_out_bills_actual_use(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    b = await book(conn, user, equipment, day, 13, 16, before)
+    b = await service.approve(conn, mgr, b.id, now=before)
+    try:
+        await service.check_in(conn, user, b.id, now=seoul(day, 11))
+        raise AssertionError("checked in two hours early")
+    except ValidationFailed as exc:
+        assert exc.problems[0].code == "CHECK_IN_WINDOW"
+    b = await service.check_in(conn, user, b.id, now=seoul(day, 13, 5))
+    assert b.checked_in_at == seoul(day, 13, 5) and b.status is BookingStatus.APPROVED
+    b = await service.check_out(conn, mgr, b.id, now=seoul(day, 15, 35))  # the operator checks out
+    assert b.status is BookingStatus.COMPLETED
+    # 2 h 30 min actually used at the academic 40,000 KRW/h, not the 3 h booked
+    assert b.billable_krw == 100_000 and b.estimated_cost_krw == 120_000
+    actions = [r["action"] for r in await conn.fetch(
+        "SELECT action FROM audit_log WHERE entity = 'booking' AND entity_id = $1 ORDER BY id", b.id)]
+    assert actions == ["booking.request", "booking.approve", "booking.check_in", "booking.check_out"]
+
+
+async def test_sweep_expires_marks_no_shows_and_reminds(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    unanswered = await book(conn, user, equipment, day, 9, 10, before)
+    approved = await book(conn, user, equipment, day, 11, 12, before)
+    await service.approve(conn, mgr, approved.id, now=before)
+    tomorrow = await book(conn, user, equipment, day + dt.timedelta(days=1), 11, 12, before)
+    await service.approve(conn, mgr, tomorrow.id, now=before)
+
+    # 09:10: the request's start has come, nobody answered
+    first = await service.sweep(conn, now=seoul(day, 9, 10), reminder_lead=dt.timedelta(hours=3))
+    assert first == {"expired": 1, "no_show": 0, "reminders": 1}
+    assert (await service.booking_for_viewer(conn, user, unanswered.id)).status is BookingStatus.EXPIRED
+    # 11:29: still within the 30-minute grace period; 11:31: a no-show
+    assert (await service.sweep(conn, now=seoul(day, 11, 29), reminder_lead=dt.timedelta(hours=3)))["no_show"] == 0
+    second = await service.sweep(conn, now=seoul(day, 11, 31), reminder_lead=dt.timedelta(hours=3))
+    assert second == {"expired": 0, "no_show": 1, "reminders": 0}
+    assert (await service.booking_for_viewer(conn, user, approved.id)).status is BookingStatus.NO_SHOW
+    # tomorrow's booking is reminded once, with a 24 h lead
+    third = await service.sweep(conn, now=seoul(day, 12))
+    again = await service.sweep(conn, now=seoul(day, 12, 5))
+    assert (third["reminders"], again["reminders"]) == (1, 0)
+    events = [r["e"] for r in await conn.fetch(
+        """SELECT payload->>'event' AS e FROM outbox WHERE topic = 'booking.notification'
+            AND (payload->>'bookingId')::bigint = $1 ORDER BY id""", tomorrow.id)]
+    assert events == ["requested", "approved", "reminder"]
+
+
+async def test_two_managers_cannot_both_decide(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    b = await book(conn, user, equipment, day, 9, 10, before)
+    await service.reject(conn, mgr, b.id, "busy", now=before)
+    try:
+        # the second manager read the booking while it was REQUESTED; the conditional update refuses
+        await service._transition(conn, mgr, b, "decide", BookingStatus.REQUESTED, BookingStatus.APPROVED, None,
+                                  "booking.approve", "approved", before, "approve")
+        raise AssertionError("approved a rejected booking")
+    except ValidationFailed as exc:
+        assert exc.problems[0].code == "INVALID_TRANSITION" and "REJECTED" in exc.problems[0].message
+    assert (await service.booking_for_viewer(conn, user, b.id)).status is BookingStatus.REJECTED
