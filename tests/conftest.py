@@ -53,10 +53,12 @@ async def database_dsn(server_dsn: str) -> AsyncIterator[str]:
         await migrate.check_hangul_trigrams(conn)
         from biomap.catalogue.seed import load_catalogue
         from biomap.identity.seed import load_users
+        from biomap.sourcing.seed import load_sourcing
 
         async with conn.transaction():
             await load_catalogue(conn, SEEDS)
             await load_users(conn, SEEDS)
+            await load_sourcing(conn, SEEDS)
     finally:
         await conn.close()
     yield dsn

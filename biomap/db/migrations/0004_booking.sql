@@ -1,0 +1,2 @@
+-- placeholder: replaced by the booking branch at merge
+SELECT 1;
