@@ -62,16 +62,20 @@ _PROFILE_COLUMNS = ("zone", "address", "website", "description", "reference_cust
 
 
 async def upsert_supplier(conn: asyncpg.Connection, organisation_id: int, values: dict[str, Any]) -> None:
-    """Create the profile (zone required) or change the given columns."""
-    values = {k: v for k, v in values.items() if k in _PROFILE_COLUMNS}
+    """Change the given columns of the profile, or create it (then the zone is required)."""
+    values = {k: getattr(v, "value", v) for k, v in values.items() if k in _PROFILE_COLUMNS}
     cols = list(values)
-    assignments = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols) or "zone = supplier.zone"
-    placeholders = ", ".join(f"${i + 2}" for i in range(len(cols)))
-    await conn.execute(
-        f"""INSERT INTO supplier (id{''.join(', ' + c for c in cols)}) VALUES ($1{', ' if cols else ''}{placeholders})
-            ON CONFLICT (id) DO UPDATE SET {assignments}, updated_at = now()""",
-        organisation_id, *[getattr(values[c], "value", values[c]) for c in cols],
+    sets = ", ".join(f"{c} = ${i + 2}" for i, c in enumerate(cols))
+    updated = await conn.fetchval(
+        f"UPDATE supplier SET {sets + ', ' if sets else ''}updated_at = now() WHERE id = $1 RETURNING id",
+        organisation_id, *values.values(),
     )
+    if updated is None:
+        placeholders = "".join(f", ${i + 2}" for i in range(len(cols)))
+        await conn.execute(
+            f"INSERT INTO supplier (id{''.join(', ' + c for c in cols)}) VALUES ($1{placeholders})",
+            organisation_id, *values.values(),
+        )
 
 
 async def supplier_exists(conn: asyncpg.Connection, supplier_id: int) -> bool:
