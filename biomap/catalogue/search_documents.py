@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import Any
 
 import asyncpg
 
@@ -29,13 +30,21 @@ def _category_text(code: str | None) -> str:
     return f"{category.label_ko} {category.label_en}" if category else ""
 
 
+def _by_ids(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, list[Any]]:
+    """`sql` limited to `ids` (None = every record). Two statements, not `$1 IS NULL OR id = ANY($1)`:
+    once PostgreSQL switches a prepared statement to its generic plan, that OR cannot use the primary
+    key and every batch of an import scanned the whole table (the import slowed as it grew)."""
+    if ids is None:
+        return sql.replace("{ids}", "TRUE"), []
+    return sql.replace("{ids}", f"{column} = ANY($1::bigint[])"), [list(ids)]
+
+
 async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT e.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM equipment e JOIN institution i ON i.id = e.institution_id JOIN organisation o ON o.id = i.id
-            WHERE $1::bigint[] IS NULL OR e.id = ANY($1)""",
-        ids,
-    )
+            WHERE {ids}""", "e.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.EQUIPMENT, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
@@ -52,12 +61,11 @@ async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> lis
 
 
 async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT t.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM technology t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
-            WHERE ($1::bigint[] IS NULL OR t.id = ANY($1)) AND t.retired_at IS NULL""",
-        ids,
-    )
+            WHERE {ids} AND t.retired_at IS NULL""", "t.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.TECHNOLOGY, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
@@ -72,13 +80,12 @@ async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> 
 
 async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
     # Only profile columns are selected: trainee_personal is never read here.
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT t.id, t.institution_id, t.display_name, t.course, t.skills, t.certificates, t.desired_role,
                   t.visibility, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM trainee t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
-            WHERE $1::bigint[] IS NULL OR t.id = ANY($1)""",
-        ids,
-    )
+            WHERE {ids}""", "t.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.TRAINEE, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
