@@ -51,16 +51,17 @@ async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
     from biomap.catalogue.seed import load_catalogue
     from biomap.identity.seed import load_users
 
-    from biomap.booking.seed import load_booking
+    from biomap.booking.seed import load_booking, load_demo_bookings
 
     async with conn.transaction():
         counts = await load_catalogue(conn, seeds_dir)
         users = await load_users(conn, seeds_dir)
         booking_rules, qualifications = await load_booking(conn, seeds_dir)
+        demo_bookings = await load_demo_bookings(conn, seeds_dir)
     print(
         f"seeded {counts.institutions} institutions, {counts.equipment} equipment, "
         f"{counts.technologies} technologies, {counts.trainees} trainees, {users} demo users, "
-        f"{booking_rules} booking rules, {qualifications} qualifications"
+        f"{booking_rules} booking rules, {qualifications} qualifications, {demo_bookings} demo bookings"
     )
 
 

@@ -334,6 +334,16 @@ async def pending_approvals(conn: asyncpg.Connection, institution_id: int | None
     return [booking(r) for r in rows]
 
 
+async def count_pending_approvals(conn: asyncpg.Connection, institution_id: int | None) -> int:
+    return await conn.fetchval(
+        """SELECT count(*) FROM booking b JOIN equipment e ON e.id = b.equipment_id
+            WHERE b.status = 'REQUESTED' AND ($1::bigint IS NULL OR e.institution_id = $1)""", institution_id)
+
+
+async def count_bookings_of_user(conn: asyncpg.Connection, user_id: int) -> int:
+    return await conn.fetchval("SELECT count(*) FROM booking WHERE user_id = $1", user_id)
+
+
 async def bookings_of_user(conn: asyncpg.Connection, user_id: int, after_id: int, limit: int) -> list[Booking]:
     rows = await conn.fetch(
         f"""SELECT {_BOOKING_COLUMNS} FROM booking b JOIN equipment e ON e.id = b.equipment_id

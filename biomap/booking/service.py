@@ -314,6 +314,15 @@ async def pending_approvals(conn: asyncpg.Connection, viewer: Viewer, after_id: 
     return await queries.pending_approvals(conn, viewer.organisation_id, after_id, limit)
 
 
+async def count_pending_approvals(conn: asyncpg.Connection, viewer: Viewer) -> int:
+    await pending_approvals(conn, viewer, 0, 0)  # the same permission checks
+    return await queries.count_pending_approvals(conn, None if viewer.is_admin else viewer.organisation_id)
+
+
+async def count_my_bookings(conn: asyncpg.Connection, viewer: Viewer) -> int:
+    return await queries.count_bookings_of_user(conn, _require_user(viewer, "see your bookings"))
+
+
 async def my_bookings(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
     user_id = _require_user(viewer, "see your bookings")
     return await queries.bookings_of_user(conn, user_id, after_id, limit)

@@ -40,9 +40,24 @@ async def test_pending_approvals_pages(client, equipment_gid, researcher, manage
     for hour in (9, 11, 13):
         assert (await request(client, researcher, equipment_gid, seoul(day, hour), seoul(day, hour + 1)))["errors"] == []
     q = """query($after: String) { pendingApprovals(first: 2, after: $after) {
-      edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
+      totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
     first = (await client.data(q, {"after": None}, token=manager))["pendingApprovals"]
-    assert len(first["edges"]) == 2 and first["pageInfo"]["hasNextPage"]
+    assert len(first["edges"]) == 2 and first["pageInfo"]["hasNextPage"] and first["totalCount"] >= 3
+    mine = (await client.data("{ myBookings { totalCount } }", token=researcher))["myBookings"]
+    assert mine["totalCount"] == 3
     second = (await client.data(q, {"after": first["pageInfo"]["endCursor"]}, token=manager))["pendingApprovals"]
     ids = [e["node"]["id"] for e in first["edges"] + second["edges"]]
     assert len(ids) == len(set(ids)) == 3
+
+
+async def test_demo_bookings_load_once(conn) -> None:
+    from biomap.booking.seed import load_demo_bookings
+
+    await load_booking(conn, SEEDS)
+    before = await conn.fetchval("SELECT count(*) FROM booking WHERE purpose LIKE '[demo]%'")
+    assert await load_demo_bookings(conn, SEEDS) == 3
+    assert await load_demo_bookings(conn, SEEDS) == 3
+    assert await conn.fetchval("SELECT count(*) FROM booking WHERE purpose LIKE '[demo]%'") == before + 3
+    statuses = sorted(r["status"] for r in await conn.fetch(
+        "SELECT status::text FROM booking WHERE purpose LIKE '[demo]%'"))
+    assert statuses == ["APPROVED", "APPROVED", "REQUESTED"]
