@@ -24,8 +24,7 @@ from biomap.booking.models import (
 )
 
 TOPIC = "booking.notification"
-# Advisory lock classes (first key of the two-int form): per equipment and per user.
-LOCK_EQUIPMENT = 0x626B0001
+# Advisory lock class (first key of the two-int form) of the per-user quota lock.
 LOCK_USER = 0x626B0002
 
 _BOOKING_COLUMNS = """b.id, b.equipment_id, e.institution_id, b.user_id, u.email AS user_email, b.status,
@@ -60,18 +59,19 @@ def rules_of(row: Any) -> BookingRules:
     )
 
 
-async def lock_for_request(conn: asyncpg.Connection, equipment_id: int, user_id: int) -> None:
-    """Transaction-scoped locks taken before the rules are checked: shared on the equipment (rule
-    changes take it exclusively) and exclusive on the user (so two requests cannot both fit the quota)."""
-    await conn.execute(
-        "SELECT pg_advisory_xact_lock_shared($1, ($2 % 2147483647)::int), "
-        "pg_advisory_xact_lock($3, ($4 % 2147483647)::int)",
-        LOCK_EQUIPMENT, equipment_id, LOCK_USER, user_id,
-    )
+async def lock_user(conn: asyncpg.Connection, user_id: int) -> None:
+    """A transaction-scoped lock per user, taken before the quota is counted: two concurrent requests
+    of one user cannot both fit into the last hours of the quota."""
+    await conn.execute("SELECT pg_advisory_xact_lock($1, ($2 % 2147483647)::int)", LOCK_USER, user_id)
 
 
-async def lock_equipment_exclusive(conn: asyncpg.Connection, equipment_id: int) -> None:
-    await conn.execute("SELECT pg_advisory_xact_lock($1, ($2 % 2147483647)::int)", LOCK_EQUIPMENT, equipment_id)
+async def week_hours(conn: asyncpg.Connection, user_id: int, equipment_id: int,
+                     week: tuple[dt.datetime, dt.datetime]) -> float:
+    value = await conn.fetchval(
+        """SELECT coalesce(sum(extract(epoch FROM upper(during) - lower(during))), 0) / 3600.0 FROM booking
+            WHERE user_id = $1 AND equipment_id = $2 AND status IN ('REQUESTED', 'APPROVED')
+              AND during && tstzrange($3, $4)""", user_id, equipment_id, week[0], week[1])
+    return float(value)
 
 
 _CONTEXT_SQL = """
@@ -135,7 +135,11 @@ _INSERT_SQL = f"""
 WITH b AS (
     INSERT INTO booking (equipment_id, user_id, status, during, held, purpose, rate_kind, hourly_rate_krw,
                          estimated_cost_krw, decided_at)
-    VALUES ($1, $2, $3::booking_status, tstzrange($4, $5, '[)'), tstzrange($4, $5 + make_interval(mins => $6), '[)'),
+    -- the buffer as committed now (not as read before the checks): a concurrent rule change cannot
+    -- shrink it; $6 is the buffer the checks saw, the larger one applies
+    VALUES ($1, $2, $3::booking_status, tstzrange($4, $5, '[)'),
+            tstzrange($4, $5 + make_interval(mins => greatest($6, coalesce(
+                (SELECT r.buffer_minutes FROM booking_rules r WHERE r.equipment_id = $1), 0))), '[)'),
             $7, $8, $9, $10, CASE WHEN $3 = 'APPROVED' THEN now() END)
     RETURNING *
 ), a AS (
@@ -328,6 +332,16 @@ async def pending_approvals(conn: asyncpg.Connection, institution_id: int | None
             WHERE b.status = 'REQUESTED' AND ($1::bigint IS NULL OR e.institution_id = $1) AND b.id > $2
             ORDER BY b.id LIMIT $3""", institution_id, after_id, limit)
     return [booking(r) for r in rows]
+
+
+async def count_pending_approvals(conn: asyncpg.Connection, institution_id: int | None) -> int:
+    return await conn.fetchval(
+        """SELECT count(*) FROM booking b JOIN equipment e ON e.id = b.equipment_id
+            WHERE b.status = 'REQUESTED' AND ($1::bigint IS NULL OR e.institution_id = $1)""", institution_id)
+
+
+async def count_bookings_of_user(conn: asyncpg.Connection, user_id: int) -> int:
+    return await conn.fetchval("SELECT count(*) FROM booking WHERE user_id = $1", user_id)
 
 
 async def bookings_of_user(conn: asyncpg.Connection, user_id: int, after_id: int, limit: int) -> list[Booking]:

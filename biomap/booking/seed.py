@@ -1,5 +1,7 @@
-"""Demo booking rules and qualifications from seeds/booking_*.json. Idempotent: rules are upserted
-by equipment, qualifications by (equipment, user); equipment or users that are absent are skipped."""
+"""Demo booking rules, qualifications and bookings from seeds/booking_*.json. Idempotent: rules are
+upserted by equipment, qualifications by (equipment, user); a demo booking (dated relative to
+today) is added only while the user holds no upcoming booking with its purpose on that equipment.
+Equipment or users that are absent are skipped."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from pathlib import Path
 
 import asyncpg
 
-from biomap.booking import queries
-from biomap.booking.models import BookingRules, OpeningInterval
+from biomap.booking import queries, rules as booking_rules
+from biomap.booking.models import SEOUL, BookingRules, BookingStatus, OpeningInterval
 
 
 def _read(seeds_dir: Path, name: str) -> list[dict]:
@@ -23,7 +25,7 @@ async def _equipment_id(conn: asyncpg.Connection, source_id: str) -> int | None:
 
 
 async def load_booking(conn: asyncpg.Connection, seeds_dir: Path) -> tuple[int, int]:
-    """(rules, qualifications) loaded."""
+    """(rules, qualifications) loaded; demo bookings are loaded by `load_demo_bookings`."""
     n_rules = n_quals = 0
     for item in _read(seeds_dir, "booking_rules.json"):
         equipment_id = await _equipment_id(conn, item["equipment"])
@@ -43,3 +45,43 @@ async def load_booking(conn: asyncpg.Connection, seeds_dir: Path) -> tuple[int, 
         await queries.grant_qualification(conn, equipment_id, user_id, None, expires)
         n_quals += 1
     return n_rules, n_quals
+
+
+async def load_demo_bookings(conn: asyncpg.Connection, seeds_dir: Path) -> int:
+    """How many demo bookings are in place (added now or already there): the same on every run."""
+    present = 0
+    today = dt.datetime.now(SEOUL).date()
+    for item in _read(seeds_dir, "booking_demo.json"):
+        equipment_id = await _equipment_id(conn, item["equipment"])
+        user = await conn.fetchrow(
+            """SELECT u.id, u.email, u.role::text AS role, u.organisation_id, i.kind::text AS kind
+                 FROM app_user u LEFT JOIN institution i ON i.id = u.organisation_id
+                WHERE lower(u.email) = lower($1)""", item["user"])
+        if equipment_id is None or user is None:
+            continue
+        if await conn.fetchval(
+                """SELECT EXISTS (SELECT 1 FROM booking WHERE equipment_id = $1 AND user_id = $2 AND purpose = $3
+                      AND status IN ('REQUESTED', 'APPROVED') AND upper(during) > now())""",
+                equipment_id, user["id"], item["purpose"]):
+            present += 1
+            continue
+        day = today + dt.timedelta(weeks=item["weeks_ahead"])
+        while day.isoweekday() != item["weekday"]:
+            day += dt.timedelta(days=1)
+        start = dt.datetime.combine(day, dt.time.fromisoformat(item["start"]), SEOUL)
+        end = dt.datetime.combine(day, dt.time.fromisoformat(item["end"]), SEOUL)
+        equipment = await conn.fetchrow("SELECT * FROM equipment WHERE id = $1", equipment_id)
+        kind = booking_rules.rate_kind(user["organisation_id"], user["kind"], user["role"], equipment["institution_id"])
+        hourly = equipment[f"rate_{kind.value.lower()}_krw"]
+        buffer = (await queries.equipment_rules(conn, equipment_id)).buffer_minutes
+        try:
+            async with conn.transaction():  # a savepoint: a taken slot skips this demo booking only
+                await queries.insert_booking(
+                    conn, equipment_id=equipment_id, institution_id=equipment["institution_id"], user_id=user["id"],
+                    user_email=user["email"], status=BookingStatus(item["status"]), start=start, end=end,
+                    buffer_minutes=buffer, purpose=item["purpose"], rate_kind=kind, hourly_rate_krw=hourly,
+                    estimated_cost_krw=booking_rules.cost_krw(hourly, start, end), idempotency_key=None)
+        except asyncpg.ExclusionViolationError:
+            continue
+        present += 1
+    return present

@@ -7,6 +7,7 @@ Lifecycle: REQUESTED -> APPROVED | REJECTED | CANCELLED | EXPIRED;  APPROVED -> 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -126,25 +127,28 @@ async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[s
             found = await queries.booking_by_id(conn, earlier["booking_id"])
             assert found is not None
             return found
-    if equipment_id:
-        await queries.lock_for_request(conn, equipment_id, user_id)
     ctx = await _context(conn, viewer, equipment_id, start, end, now) if equipment_id else None
     if ctx is None:
         raise fail([Problem(Code.EQUIPMENT_NOT_FOUND, "equipmentId", "no equipment with this id")])
+    if ctx.rules.weekly_quota_hours is not None:
+        # Count again under the user's lock: a concurrent request of the same user waits here.
+        await queries.lock_user(conn, user_id)
+        used = await queries.week_hours(conn, user_id, equipment_id, rules.week_bounds(start))
+        ctx = dataclasses.replace(ctx, week_hours_used=used)
     problems = rules.check_request(ctx, start, end, now)
     if problems:
         raise fail(problems)
     hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
     status = BookingStatus.REQUESTED if ctx.rules.approval_required else BookingStatus.APPROVED
     try:
-        async with conn.transaction():  # a savepoint: the caller may still report the conflict cleanly
-            return await queries.insert_booking(
-                conn, equipment_id=equipment_id, institution_id=ctx.institution_id, user_id=user_id,
-                user_email=viewer.email, status=status, start=start, end=end,
-                buffer_minutes=ctx.rules.buffer_minutes, purpose=purpose, rate_kind=ctx.rate_kind,
-                hourly_rate_krw=hourly, estimated_cost_krw=rules.cost_krw(hourly, start, end),
-                idempotency_key=key,
-            )
+        # No savepoint: a conflict aborts the caller's transaction, which rolls back on the domain error.
+        return await queries.insert_booking(
+            conn, equipment_id=equipment_id, institution_id=ctx.institution_id, user_id=user_id,
+            user_email=viewer.email, status=status, start=start, end=end,
+            buffer_minutes=ctx.rules.buffer_minutes, purpose=purpose, rate_kind=ctx.rate_kind,
+            hourly_rate_krw=hourly, estimated_cost_krw=rules.cost_krw(hourly, start, end),
+            idempotency_key=key,
+        )
     except asyncpg.ExclusionViolationError:
         raise fail([Problem(Code.BOOKING_CONFLICT, "start",
                             "this time (or the buffer after another booking) is already taken: "
@@ -310,6 +314,15 @@ async def pending_approvals(conn: asyncpg.Connection, viewer: Viewer, after_id: 
     return await queries.pending_approvals(conn, viewer.organisation_id, after_id, limit)
 
 
+async def count_pending_approvals(conn: asyncpg.Connection, viewer: Viewer) -> int:
+    await pending_approvals(conn, viewer, 0, 0)  # the same permission checks
+    return await queries.count_pending_approvals(conn, None if viewer.is_admin else viewer.organisation_id)
+
+
+async def count_my_bookings(conn: asyncpg.Connection, viewer: Viewer) -> int:
+    return await queries.count_bookings_of_user(conn, _require_user(viewer, "see your bookings"))
+
+
 async def my_bookings(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
     user_id = _require_user(viewer, "see your bookings")
     return await queries.bookings_of_user(conn, user_id, after_id, limit)
@@ -345,9 +358,9 @@ def _hhmm(value: str, field: str, allow_24: bool) -> dt.time | None:
 
 async def set_rules(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, data: dict[str, Any]) -> BookingRules:
     """Replace the equipment's rules (fields left out keep their current value) and, when given, its
-    blackout windows. Takes the equipment's lock exclusively, so no request is checked half-way."""
+    blackout windows. Requests already checked keep the rules they were checked under, except the
+    buffer: a booking's buffer is taken from the rules committed when it is inserted, if larger."""
     await _managed_equipment(conn, viewer, equipment_id)
-    await queries.lock_equipment_exclusive(conn, equipment_id)
     current = await queries.equipment_rules(conn, equipment_id)
     problems: list[Problem] = []
     hours = current.opening_hours

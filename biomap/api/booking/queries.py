@@ -58,23 +58,23 @@ class BookingQuery:
     @strawberry.field(description="Requests waiting for approval on your institution's equipment (managers).")
     async def pending_approvals(self, info: Info, first: int | None = None,
                                 after: str | None = None) -> Connection[Booking]:
-        return await _page(info, first, after, service.pending_approvals)
+        return await _page(info, first, after, service.pending_approvals, service.count_pending_approvals)
 
     @strawberry.field(description="Your bookings, oldest first.")
     async def my_bookings(self, info: Info, first: int | None = None, after: str | None = None) -> Connection[Booking]:
-        return await _page(info, first, after, service.my_bookings)
+        return await _page(info, first, after, service.my_bookings, service.count_my_bookings)
 
 
-async def _page(info: Info, first: int | None, after: str | None, fetch) -> Connection[Booking]:  # noqa: ANN001
+async def _page(info: Info, first: int | None, after: str | None, fetch, counter) -> Connection[Booking]:  # noqa: ANN001
     viewer = info.context.viewer
     try:
         size, after_id = page_size(first), decode_cursor(after)
         async with info.context.db.connection() as conn:
             rows = await fetch(conn, viewer, after_id, size + 1)
 
-        async def count() -> int:  # counting the whole list is rarely wanted; page through instead
+        async def count() -> int:
             async with info.context.db.connection() as conn:
-                return len(await fetch(conn, viewer, 0, 10_000))
+                return await counter(conn, viewer)
     except DomainError as exc:
         raise query_error(exc) from None
     return build_connection(rows, size, lambda r: r.id, [Booking.of(r, viewer) for r in rows[:size]], count, after_id)

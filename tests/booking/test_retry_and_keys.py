@@ -1,0 +1,81 @@
+"""Serialization failures and deadlocks are retried; concurrent repeats of one idempotency key
+create one booking."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from contextlib import asynccontextmanager
+from types import SimpleNamespace
+
+import asyncpg
+import pytest
+
+from biomap.api.booking.errors import run_booking
+from biomap.booking import service
+from biomap.db.pool import connect
+from biomap.identity.models import Role, Viewer
+from biomap.identity.service import create_user
+from tests.booking.conftest import make_equipment, next_weekday, seoul
+
+
+class FakeDatabase:
+    def __init__(self) -> None:
+        self.transactions = 0
+
+    @asynccontextmanager
+    async def transaction(self):
+        self.transactions += 1
+        yield object()
+
+
+@pytest.mark.parametrize("failure", [asyncpg.SerializationError, asyncpg.DeadlockDetectedError])
+async def test_transient_failures_are_retried(failure) -> None:
+    db = FakeDatabase()
+    info = SimpleNamespace(context=SimpleNamespace(db=db))
+    calls = []
+
+    async def work(conn):
+        calls.append(conn)
+        if len(calls) < 3:
+            raise failure("could not serialize access")
+        return "booked"
+
+    result, errors = await run_booking(info, work)  # type: ignore[arg-type]
+    assert (result, errors, db.transactions) == ("booked", [], 3)
+
+
+async def test_concurrent_repeats_of_one_key_make_one_booking(database_dsn: str) -> None:
+    setup = await connect(database_dsn)
+    tag = uuid.uuid4().hex[:8]
+    try:
+        async with setup.transaction():
+            equipment = await make_equipment(setup)
+            user, _ = await create_user(setup, email=f"key-{tag}@test.biomap.kr", role=Role.RESEARCHER,
+                                        organisation_code="YONSEI_IC")
+        viewer = Viewer(user.id, Role.RESEARCHER, None, False, user.email)
+        day = next_weekday(2)
+        data = {"equipment_id": equipment, "start": seoul(day, 10).isoformat(), "end": seoul(day, 11).isoformat(),
+                "purpose": "twice", "idempotency_key": f"key-{tag}"}
+        conns = [await connect(database_dsn) for _ in range(5)]
+
+        async def attempt(conn: asyncpg.Connection) -> int:
+            async with conn.transaction():
+                return (await service.request_booking(conn, viewer, dict(data))).id
+
+        try:
+            ids = await asyncio.gather(*(attempt(c) for c in conns))
+        finally:
+            for c in conns:
+                await c.close()
+        assert len(set(ids)) == 1
+        assert await setup.fetchval("SELECT count(*) FROM booking WHERE equipment_id = $1", equipment) == 1
+    finally:
+        async with setup.transaction():
+            await setup.execute("DELETE FROM outbox WHERE topic = 'booking.notification' AND (payload->>'equipmentId')::bigint = $1", equipment)
+            await setup.execute("DELETE FROM audit_log WHERE entity = 'booking' AND entity_id IN (SELECT id FROM booking WHERE equipment_id = $1)", equipment)
+            await setup.execute("DELETE FROM booking_idempotency WHERE key = $1", f"key-{tag}")
+            await setup.execute("DELETE FROM booking WHERE equipment_id = $1", equipment)
+            await setup.execute("DELETE FROM equipment WHERE id = $1", equipment)
+            await setup.execute("DELETE FROM app_user WHERE email = $1", f"key-{tag}@test.biomap.kr")
+        await setup.close()
