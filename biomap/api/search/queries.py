@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import strawberry
 
 from biomap.api.catalogue.loaders import CatalogueLoaders
@@ -19,17 +21,33 @@ from biomap.api.search.types import (
     SearchFilterInput,
     SearchKind,
     SearchSuggestion,
+    TimeWindowInput,
 )
+from biomap.booking.rules import parse_instant
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import can_view_profile
 from biomap.catalogue.visibility import can_see_equipment
-from biomap.errors import DomainError
+from biomap.errors import DomainError, Invalid, ValidationFailed
 from biomap.search import service as search_service
 from biomap.search.models import SearchFilter, SearchHit, SearchResult
 
 ZONE_LABELS = {"SONGDO": "송도 Songdo", "NAMDONG": "남동 Namdong", "OTHER_INCHEON": "인천 기타 Other Incheon",
                "OUTSIDE_INCHEON": "인천 외 Outside Incheon"}
+
+
+def _window(given: TimeWindowInput | None) -> tuple[dt.datetime, dt.datetime] | None:
+    if given is None:
+        return None
+    bounds, problems = [], []
+    for name, value in (("start", given.start), ("end", given.end)):
+        parsed, problem = parse_instant(value, f"filter.freeBetween.{name}")
+        bounds.append(parsed)
+        if problem is not None:
+            problems.append(Invalid(problem.message, field=problem.field, code=problem.code.value))
+    if problems:
+        raise ValidationFailed(problems)
+    return bounds[0], bounds[1]
 
 
 def _filter(given: SearchFilterInput | None) -> SearchFilter:
@@ -46,6 +64,7 @@ def _filter(given: SearchFilterInput | None) -> SearchFilter:
         categories=values(given.categories), access_policies=values(given.access_policies),
         service_modes=values(given.service_modes), statuses=values(given.statuses),
         price_min_krw=given.price_min_krw, price_max_krw=given.price_max_krw,
+        free_between=_window(given.free_between),
     )
 
 
