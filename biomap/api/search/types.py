@@ -9,11 +9,12 @@ import strawberry
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.pagination import PageInfo
+from biomap.api.sourcing.types import Supplier
 from biomap.search import models
 
 SearchKind = strawberry.enum(models.SearchKind)
 
-SearchResultNode = Annotated[Equipment | Technology | Trainee, strawberry.union("SearchResultNode")]
+SearchResultNode = Annotated[Equipment | Technology | Trainee | Supplier, strawberry.union("SearchResultNode")]
 
 
 @strawberry.input(description="Search filters; values within a field are OR-ed, fields are AND-ed.")
