@@ -19,6 +19,7 @@ from biomap.catalogue.trainee_privacy import listable_visibilities, managed_cent
 from biomap.catalogue.visibility import equipment_scope
 from biomap.identity.models import Viewer
 from biomap.search import indexer
+from biomap.sourcing.search_documents import supplier_documents
 from biomap.search.glossary import compact, has_hangul
 from biomap.search.models import SearchDocument, SearchKind, SearchScope, Suggestion
 
@@ -98,7 +99,8 @@ async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list
     ]
 
 
-_LOADERS = {SearchKind.EQUIPMENT: _equipment, SearchKind.TECHNOLOGY: _technologies, SearchKind.TRAINEE: _trainees}
+_LOADERS = {SearchKind.EQUIPMENT: _equipment, SearchKind.TECHNOLOGY: _technologies, SearchKind.TRAINEE: _trainees,
+            SearchKind.SUPPLIER: supplier_documents}
 
 
 async def load_documents(

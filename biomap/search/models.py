@@ -15,6 +15,7 @@ class SearchKind(str, Enum):
     EQUIPMENT = "EQUIPMENT"
     TECHNOLOGY = "TECHNOLOGY"
     TRAINEE = "TRAINEE"
+    SUPPLIER = "SUPPLIER"  # sourcing: supplier profiles with their products (biomap/sourcing/search_documents.py)
 
 
 # Fields a search can be filtered and faceted on. Values are the catalogue's enum values / ids.

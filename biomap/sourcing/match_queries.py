@@ -12,50 +12,69 @@ from biomap.sourcing.matching import WEIGHTS, ExpiringCertification, MatchFacts,
 
 # $1 demand or supplier, $2 optional supplier / unused, $3 limit, $4.. weights (11)
 _BODY = """
-cand AS (
-  SELECT pr.demand_id, pr.deadline, pr.days_left, pr.today, pr.volume_base, pr.volume_dimension, pr.volume_unit,
-         p.id AS product_id, p.supplier_id, p.capacity_base, p.capacity_dimension, p.capacity_unit,
-         p.lead_time_days, p.minimum_order_base, s.zone,
-         sf.soft_specs_total, sf.soft_specs_met, sf.specs_met, sf.specs_missing,
-         cf.soft_certs_total, cf.soft_certs_met, cf.certs_met, cf.certs_missing, cf.expiring,
-         tr.validated, tr.rejected
+spec_rows AS (
+  -- one row per (pair, required spec): met when the product states the key in range (base units)
+  SELECT pr.demand_id, pr.product_id, ds.key, ds.hard, ps.product_id IS NOT NULL AS ok
     FROM pairs pr
-    JOIN supplier_product p ON p.id = pr.product_id
-    JOIN supplier s ON s.id = p.supplier_id
-   CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE NOT x.hard) AS soft_specs_total,
-             count(*) FILTER (WHERE NOT x.hard AND x.ok) AS soft_specs_met,
-             coalesce(array_agg(x.key ORDER BY x.key) FILTER (WHERE x.ok), '{}') AS specs_met,
-             coalesce(array_agg(x.key ORDER BY x.key) FILTER (WHERE NOT x.ok), '{}') AS specs_missing,
-             coalesce(bool_and(x.ok OR NOT x.hard), true) AS hard_ok
-        FROM (SELECT ds.key, ds.hard, EXISTS (
-                       SELECT 1 FROM supplier_product_spec ps
-                        WHERE ps.product_id = p.id AND ps.key = ds.key AND ps.dimension = ds.dimension
-                          AND (ds.min_base IS NULL OR ps.value_base >= ds.min_base - 1e-9 * abs(ds.min_base))
-                          AND (ds.max_base IS NULL OR ps.value_base <= ds.max_base + 1e-9 * abs(ds.max_base))) AS ok
-                FROM demand_spec ds WHERE ds.demand_id = pr.demand_id) x
-   ) sf
-   CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE NOT y.hard) AS soft_certs_total,
-             count(*) FILTER (WHERE NOT y.hard AND y.expires_on IS NOT NULL) AS soft_certs_met,
-             coalesce(array_agg(y.kind ORDER BY y.kind) FILTER (WHERE y.expires_on IS NOT NULL), '{}') AS certs_met,
-             coalesce(array_agg(y.kind ORDER BY y.kind) FILTER (WHERE y.expires_on IS NULL), '{}') AS certs_missing,
-             coalesce(jsonb_agg(jsonb_build_object('kind', y.kind, 'expires_on', y.expires_on) ORDER BY y.kind)
-                      FILTER (WHERE y.expires_on < pr.deadline OR y.expires_on < pr.today + 90), '[]') AS expiring,
-             coalesce(bool_and(y.expires_on IS NOT NULL OR NOT y.hard), true) AS hard_ok
-        FROM (SELECT dr.kind, dr.hard,
-                     (SELECT max(c.expires_on) FROM supplier_certification c
-                       WHERE c.supplier_id = p.supplier_id AND c.kind = dr.kind AND c.expires_on >= pr.today
-                         AND (c.product_id IS NULL OR c.product_id = p.id)
-                         AND (dr.max_iso_class IS NULL OR c.iso_class <= dr.max_iso_class)) AS expires_on
-                FROM demand_requirement dr WHERE dr.demand_id = pr.demand_id) y
-   ) cf
-   CROSS JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE pl.stage = 'VALIDATED') AS validated,
-             count(*) FILTER (WHERE pl.stage = 'REJECTED') AS rejected
-        FROM pipeline pl WHERE pl.supplier_id = p.supplier_id AND pl.demand_id <> pr.demand_id
-   ) tr
-   WHERE sf.hard_ok AND cf.hard_ok
+    JOIN demand_spec ds ON ds.demand_id = pr.demand_id
+    LEFT JOIN supplier_product_spec ps
+           ON ps.product_id = pr.product_id AND ps.key = ds.key AND ps.dimension = ds.dimension
+          AND (ds.min_base IS NULL OR ps.value_base >= ds.min_base - 1e-9 * abs(ds.min_base))
+          AND (ds.max_base IS NULL OR ps.value_base <= ds.max_base + 1e-9 * abs(ds.max_base))
+),
+spec_agg AS (
+  SELECT demand_id, product_id,
+         count(*) FILTER (WHERE NOT hard) AS soft_specs_total,
+         count(*) FILTER (WHERE NOT hard AND ok) AS soft_specs_met,
+         coalesce(array_agg(key ORDER BY key) FILTER (WHERE ok), '{}') AS specs_met,
+         coalesce(array_agg(key ORDER BY key) FILTER (WHERE NOT ok), '{}') AS specs_missing,
+         bool_and(ok OR NOT hard) AS hard_ok
+    FROM spec_rows GROUP BY demand_id, product_id
+),
+cert_rows AS (
+  -- one row per (pair, required evidence): the latest unexpired matching certificate, if any
+  SELECT pr.demand_id, pr.product_id, pr.deadline, pr.today, dr.kind, dr.hard, max(c.expires_on) AS expires_on
+    FROM pairs pr
+    JOIN demand_requirement dr ON dr.demand_id = pr.demand_id
+    LEFT JOIN supplier_certification c
+           ON c.supplier_id = pr.supplier_id AND c.kind = dr.kind AND c.expires_on >= pr.today
+          AND (c.product_id IS NULL OR c.product_id = pr.product_id)
+          AND (dr.max_iso_class IS NULL OR c.iso_class <= dr.max_iso_class)
+   GROUP BY pr.demand_id, pr.product_id, pr.deadline, pr.today, dr.kind, dr.hard
+),
+cert_agg AS (
+  SELECT demand_id, product_id,
+         count(*) FILTER (WHERE NOT hard) AS soft_certs_total,
+         count(*) FILTER (WHERE NOT hard AND expires_on IS NOT NULL) AS soft_certs_met,
+         coalesce(array_agg(kind ORDER BY kind) FILTER (WHERE expires_on IS NOT NULL), '{}') AS certs_met,
+         coalesce(array_agg(kind ORDER BY kind) FILTER (WHERE expires_on IS NULL), '{}') AS certs_missing,
+         coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'expires_on', expires_on) ORDER BY kind)
+                  FILTER (WHERE expires_on < deadline OR expires_on < today + 90), '[]') AS expiring,
+         bool_and(expires_on IS NOT NULL OR NOT hard) AS hard_ok
+    FROM cert_rows GROUP BY demand_id, product_id
+),
+track AS (
+  SELECT pl.supplier_id, count(*) FILTER (WHERE pl.stage = 'VALIDATED') AS validated,
+         count(*) FILTER (WHERE pl.stage = 'REJECTED') AS rejected
+    FROM pipeline pl WHERE pl.supplier_id IN (SELECT supplier_id FROM pairs) AND pl.stage IN ('VALIDATED', 'REJECTED')
+   GROUP BY pl.supplier_id
+),
+cand AS (
+  SELECT pr.*,
+         coalesce(sa.soft_specs_total, 0) AS soft_specs_total, coalesce(sa.soft_specs_met, 0) AS soft_specs_met,
+         coalesce(sa.specs_met, '{}') AS specs_met, coalesce(sa.specs_missing, '{}') AS specs_missing,
+         coalesce(ca.soft_certs_total, 0) AS soft_certs_total, coalesce(ca.soft_certs_met, 0) AS soft_certs_met,
+         coalesce(ca.certs_met, '{}') AS certs_met, coalesce(ca.certs_missing, '{}') AS certs_missing,
+         coalesce(ca.expiring, '[]') AS expiring,
+         -- the track record counts pairs on OTHER demands: this pair's own final stage is taken off
+         coalesce(tr.validated, 0) - (own.stage IS NOT DISTINCT FROM 'VALIDATED')::int AS validated,
+         coalesce(tr.rejected, 0) - (own.stage IS NOT DISTINCT FROM 'REJECTED')::int AS rejected
+    FROM pairs pr
+    LEFT JOIN spec_agg sa ON sa.demand_id = pr.demand_id AND sa.product_id = pr.product_id
+    LEFT JOIN cert_agg ca ON ca.demand_id = pr.demand_id AND ca.product_id = pr.product_id
+    LEFT JOIN track tr ON tr.supplier_id = pr.supplier_id
+    LEFT JOIN pipeline own ON own.demand_id = pr.demand_id AND own.supplier_id = pr.supplier_id
+   WHERE coalesce(sa.hard_ok, true) AND coalesce(ca.hard_ok, true)
 ),
 scored AS (
   SELECT c.*,
@@ -88,12 +107,15 @@ _COLUMNS = """demand_id, supplier_id, product_id, score, specs_met, specs_missin
      AND minimum_order_base > volume_base) AS minimum_order_above"""
 
 _TODAY = "(now() AT TIME ZONE 'Asia/Seoul')::date"
+_PRODUCT = """p.id AS product_id, p.supplier_id, p.capacity_base, p.capacity_dimension, p.capacity_unit,
+         p.lead_time_days, p.minimum_order_base, s.zone"""
 
 SUPPLIERS_FOR_DEMAND = f"""
 WITH pairs AS (
   SELECT d.id AS demand_id, d.deadline, greatest(d.deadline - {_TODAY}, 0) AS days_left, {_TODAY} AS today,
-         d.volume_base, d.volume_dimension, d.volume_unit, p.id AS product_id
+         d.volume_base, d.volume_dimension, d.volume_unit, {_PRODUCT}
     FROM demand d JOIN supplier_product p ON p.material_id = d.material_id AND p.retired_at IS NULL
+    JOIN supplier s ON s.id = p.supplier_id
    WHERE d.id = $1 AND ($2::bigint IS NULL OR p.supplier_id = $2)
 ),
 {_BODY},
@@ -104,8 +126,9 @@ SELECT {_COLUMNS} FROM best ORDER BY score DESC, supplier_id LIMIT $3
 DEMANDS_FOR_SUPPLIER = f"""
 WITH pairs AS (
   SELECT d.id AS demand_id, d.deadline, greatest(d.deadline - {_TODAY}, 0) AS days_left, {_TODAY} AS today,
-         d.volume_base, d.volume_dimension, d.volume_unit, p.id AS product_id
+         d.volume_base, d.volume_dimension, d.volume_unit, {_PRODUCT}
     FROM supplier_product p JOIN demand d ON d.material_id = p.material_id AND d.status = 'OPEN'
+    JOIN supplier s ON s.id = p.supplier_id
    WHERE p.supplier_id = $1 AND p.retired_at IS NULL AND d.deadline >= {_TODAY}
      AND (d.visibility = 'ALL_SUPPLIERS'
           OR EXISTS (SELECT 1 FROM pipeline v WHERE v.demand_id = d.id AND v.supplier_id = $1))

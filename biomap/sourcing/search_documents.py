@@ -15,7 +15,7 @@ import asyncpg
 from biomap.search import indexer
 from biomap.search.models import SearchDocument, SearchKind
 
-SUPPLIER_KIND: SearchKind | None = getattr(SearchKind, "SUPPLIER", None)
+SUPPLIER_KIND = SearchKind.SUPPLIER
 
 
 async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None = None) -> list[SearchDocument]:
@@ -33,10 +33,9 @@ async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None
             GROUP BY s.id, o.id ORDER BY s.id""",
         None if ids is None else list(ids),
     )
-    kind = SUPPLIER_KIND or SearchKind.EQUIPMENT  # the shape is the same; the kind exists once wired
     return [
         SearchDocument(
-            kind=kind, entity_id=r["id"], institution_id=r["id"], zone=r["zone"],
+            kind=SUPPLIER_KIND, entity_id=r["id"], institution_id=r["id"], zone=r["zone"],
             title_ko=r["name_ko"], title_en=r["name_en"],
             secondary=" ".join(filter(None, [r["products"], r["materials"]])),
             category_text=r["categories"].replace("_", " ").lower(),
@@ -48,15 +47,11 @@ async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None
 
 
 async def refresh_supplier_search(conn: asyncpg.Connection, ids: Sequence[int]) -> None:
-    """Rewrite the suppliers' documents in the caller's transaction (no-op until kind SUPPLIER exists)."""
-    if SUPPLIER_KIND is None:
-        return
+    """Rewrite the suppliers' documents in the caller's transaction (so search is consistent with it)."""
     await indexer.replace(conn, SUPPLIER_KIND, ids, await supplier_documents(conn, ids))
 
 
 async def rebuild_supplier_search(conn: asyncpg.Connection) -> int:
-    if SUPPLIER_KIND is None:
-        return 0
     documents = await supplier_documents(conn)
     await indexer.replace_all(conn, SUPPLIER_KIND, documents)
     return len(documents)

@@ -9,6 +9,8 @@ import strawberry
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.context import Info
+from biomap.api.sourcing.loaders import SourcingLoaders
+from biomap.api.sourcing.types import Supplier
 from biomap.api.errors import query_error
 from biomap.api.node import pk_of, to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
@@ -85,6 +87,11 @@ async def _nodes(info: Info, hits: list[SearchHit]) -> dict[tuple[str, int], obj
     for record in await loaders.trainee_by_id.load_many(by_kind.get("TRAINEE", [])):
         if record is not None and can_view_profile(viewer, record):
             nodes[("TRAINEE", record.id)] = Trainee.of(record)
+    if by_kind.get("SUPPLIER"):  # supplier profiles are public
+        suppliers = info.context.loaders(SourcingLoaders).supplier_by_id
+        for record in await suppliers.load_many(by_kind["SUPPLIER"]):
+            if record is not None:
+                nodes[("SUPPLIER", record.id)] = Supplier.of(record)
     return nodes
 
 

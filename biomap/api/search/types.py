@@ -10,11 +10,12 @@ from biomap.api.booking.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.pagination import PageInfo
+from biomap.api.sourcing.types import Supplier
 from biomap.search import models
 
 SearchKind = strawberry.enum(models.SearchKind)
 
-SearchResultNode = Annotated[Equipment | Technology | Trainee, strawberry.union("SearchResultNode")]
+SearchResultNode = Annotated[Equipment | Technology | Trainee | Supplier, strawberry.union("SearchResultNode")]
 
 
 @strawberry.input(description="A time window [start, end), both with their UTC offset.")

@@ -174,3 +174,13 @@ CREATE TABLE pipeline_event (
     evidence     text[] NOT NULL DEFAULT '{}'
 );
 CREATE INDEX pipeline_event_idx ON pipeline_event (pipeline_id, at, id);
+
+-- Search: supplier profiles (with their products) become searchable as kind SUPPLIER. A supplier is an
+-- organisation but not necessarily an institution, so documents now point at the organisation
+-- (institutions share their organisation's id, so existing rows stay valid).
+ALTER TABLE search_document DROP CONSTRAINT search_document_kind_check;
+ALTER TABLE search_document ADD CONSTRAINT search_document_kind_check
+    CHECK (kind IN ('EQUIPMENT', 'TECHNOLOGY', 'TRAINEE', 'SUPPLIER'));
+ALTER TABLE search_document DROP CONSTRAINT search_document_institution_id_fkey;
+ALTER TABLE search_document ADD CONSTRAINT search_document_institution_id_fkey
+    FOREIGN KEY (institution_id) REFERENCES organisation (id);
