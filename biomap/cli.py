@@ -48,20 +48,25 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
+    from biomap.booking.seed import load_booking, load_demo_bookings
     from biomap.catalogue.seed import load_catalogue
     from biomap.identity.seed import load_users
-
-    from biomap.booking.seed import load_booking, load_demo_bookings
+    from biomap.sourcing.seed import load_sourcing
 
     async with conn.transaction():
         counts = await load_catalogue(conn, seeds_dir)
         users = await load_users(conn, seeds_dir)
         booking_rules, qualifications = await load_booking(conn, seeds_dir)
+        sourcing = await load_sourcing(conn, seeds_dir)
         demo_bookings = await load_demo_bookings(conn, seeds_dir)
     print(
         f"seeded {counts.institutions} institutions, {counts.equipment} equipment, "
         f"{counts.technologies} technologies, {counts.trainees} trainees, {users} demo users, "
         f"{booking_rules} booking rules, {qualifications} qualifications, {demo_bookings} demo bookings"
+    )
+    print(
+        f"seeded sourcing: {sourcing.materials} items, {sourcing.suppliers} suppliers, {sourcing.products} products, "
+        f"{sourcing.demands} demands, {sourcing.pipelines} pipelines"
     )
 
 

@@ -51,12 +51,16 @@ async def database_dsn(server_dsn: str) -> AsyncIterator[str]:
     try:
         await migrate.migrate(conn)
         await migrate.check_hangul_trigrams(conn)
+        from biomap.booking.seed import load_booking
         from biomap.catalogue.seed import load_catalogue
         from biomap.identity.seed import load_users
+        from biomap.sourcing.seed import load_sourcing
 
         async with conn.transaction():
             await load_catalogue(conn, SEEDS)
             await load_users(conn, SEEDS)
+            await load_booking(conn, SEEDS)
+            await load_sourcing(conn, SEEDS)
     finally:
         await conn.close()
     yield dsn

@@ -38,10 +38,14 @@ from biomap.api.metrics_extension import OperationMetrics
 from biomap.api.node import Node, from_global_id
 from biomap.api.response_cache import MarkCacheable
 from biomap.api.search.queries import SearchQuery
+from biomap.api.sourcing.mutation import SourcingMutation
+from biomap.api.sourcing.queries import NODE_RESOLVERS as SOURCING_NODES
+from biomap.api.sourcing.queries import SourcingQuery
+from biomap.api.sourcing.types import Certification, Demand, Material, Pipeline, Product, Supplier
 from biomap.config import Settings
 from graphql import GraphQLError
 
-NODE_RESOLVERS = {**CATALOGUE_NODES, **BOOKING_NODES}
+NODE_RESOLVERS = {**CATALOGUE_NODES, **BOOKING_NODES, **SOURCING_NODES}
 
 
 @strawberry.type
@@ -55,12 +59,12 @@ class NodeQuery:
 
 
 @strawberry.type
-class Query(NodeQuery, CatalogueQuery, SearchQuery, IdentityQuery, BookingQuery):
+class Query(NodeQuery, CatalogueQuery, SearchQuery, IdentityQuery, BookingQuery, SourcingQuery):
     pass
 
 
 @strawberry.type
-class Mutation(CatalogueMutation, BookingMutation):
+class Mutation(CatalogueMutation, BookingMutation, SourcingMutation):
     pass
 
 
@@ -96,7 +100,8 @@ def create_schema(settings: Settings) -> strawberry.Schema:
     return BioMapSchema(
         query=Query,
         mutation=Mutation,
-        types=[Institution, Equipment, Technology, Trainee, Booking, CalendarFeed],
+        types=[Institution, Equipment, Technology, Trainee, Booking, CalendarFeed,
+               Material, Supplier, Product, Certification, Demand, Pipeline],
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production),
     )

@@ -7,15 +7,19 @@ consistent with what was committed (Meilisearch follows through the outbox).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 
 import asyncpg
 
+from biomap.catalogue import institution_queries
 from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
 from biomap.catalogue.visibility import equipment_scope
 from biomap.identity.models import Viewer
 from biomap.search import indexer
+from biomap.sourcing.search_documents import supplier_documents
 from biomap.search.glossary import compact, has_hangul
 from biomap.search.models import SearchDocument, SearchKind, SearchScope, Suggestion
 
@@ -27,13 +31,21 @@ def _category_text(code: str | None) -> str:
     return f"{category.label_ko} {category.label_en}" if category else ""
 
 
+def _by_ids(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, list[Any]]:
+    """`sql` limited to `ids` (None = every record). Two statements, not `$1 IS NULL OR id = ANY($1)`:
+    once PostgreSQL switches a prepared statement to its generic plan, that OR cannot use the primary
+    key and every batch of an import scanned the whole table (the import slowed as it grew)."""
+    if ids is None:
+        return sql.replace("{ids}", "TRUE"), []
+    return sql.replace("{ids}", f"{column} = ANY($1::bigint[])"), [list(ids)]
+
+
 async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT e.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM equipment e JOIN institution i ON i.id = e.institution_id JOIN organisation o ON o.id = i.id
-            WHERE $1::bigint[] IS NULL OR e.id = ANY($1)""",
-        ids,
-    )
+            WHERE {ids}""", "e.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.EQUIPMENT, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
@@ -50,12 +62,11 @@ async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> lis
 
 
 async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT t.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM technology t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
-            WHERE ($1::bigint[] IS NULL OR t.id = ANY($1)) AND t.retired_at IS NULL""",
-        ids,
-    )
+            WHERE {ids} AND t.retired_at IS NULL""", "t.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.TECHNOLOGY, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
@@ -70,13 +81,12 @@ async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> 
 
 async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
     # Only profile columns are selected: trainee_personal is never read here.
-    rows = await conn.fetch(
+    sql, args = _by_ids(
         """SELECT t.id, t.institution_id, t.display_name, t.course, t.skills, t.certificates, t.desired_role,
                   t.visibility, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM trainee t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
-            WHERE $1::bigint[] IS NULL OR t.id = ANY($1)""",
-        ids,
-    )
+            WHERE {ids}""", "t.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SearchKind.TRAINEE, entity_id=r["id"], institution_id=r["institution_id"], zone=r["zone"],
@@ -89,7 +99,8 @@ async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list
     ]
 
 
-_LOADERS = {SearchKind.EQUIPMENT: _equipment, SearchKind.TECHNOLOGY: _technologies, SearchKind.TRAINEE: _trainees}
+_LOADERS = {SearchKind.EQUIPMENT: _equipment, SearchKind.TECHNOLOGY: _technologies, SearchKind.TRAINEE: _trainees,
+            SearchKind.SUPPLIER: supplier_documents}
 
 
 async def load_documents(
@@ -126,24 +137,26 @@ def search_scope(viewer: Viewer) -> SearchScope:
     )
 
 
+@functools.cache
+def _category_labels() -> tuple[tuple[str, str, str], ...]:
+    """(code, label, space-stripped label) of every category, Korean first: computed once."""
+    return tuple((c.code, label, compact(label)) for c in CATEGORIES for label in (c.label_ko, c.label_en))
+
+
 async def suggest_catalogue(conn: asyncpg.Connection, prefix: str, limit: int) -> list[Suggestion]:
     """Category and institution completions (public data) for search-as-you-type."""
     squashed = compact(prefix)
     if not squashed:
         return []
     found: list[Suggestion] = []
-    for category in CATEGORIES:
-        for label in (category.label_ko, category.label_en):
-            if compact(label).startswith(squashed) or (len(squashed) >= 2 and squashed in compact(label)):
-                found.append(Suggestion(label, "category", {"code": category.code}))
-                break
-    rows = await conn.fetch(
-        """SELECT o.code, o.name_ko, o.name_en FROM institution i JOIN organisation o ON o.id = i.id
-            WHERE lower(o.name_en) LIKE lower($1) || '%' OR o.name_ko LIKE $1 || '%' OR o.code LIKE upper($1) || '%'
-            ORDER BY o.code LIMIT $2""",
-        prefix.strip(), limit,
-    )
-    for r in rows:
-        name = r["name_ko"] if prefix.strip()[:1] and has_hangul(prefix) else (r["name_en"] or r["name_ko"])
+    seen: set[str] = set()
+    for code, label, label_compact in _category_labels():
+        if code not in seen and (label_compact.startswith(squashed)
+                                 or (len(squashed) >= 2 and squashed in label_compact)):
+            seen.add(code)
+            found.append(Suggestion(label, "category", {"code": code}))
+    korean = has_hangul(prefix)
+    for r in await institution_queries.institutions_by_prefix(conn, prefix.strip(), limit):
+        name = r["name_ko"] if korean else (r["name_en"] or r["name_ko"])
         found.append(Suggestion(name or r["code"], "institution", {"code": r["code"]}))
     return found[:limit]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -14,6 +15,7 @@ class SearchKind(str, Enum):
     EQUIPMENT = "EQUIPMENT"
     TECHNOLOGY = "TECHNOLOGY"
     TRAINEE = "TRAINEE"
+    SUPPLIER = "SUPPLIER"  # sourcing: supplier profiles with their products (biomap/sourcing/search_documents.py)
 
 
 # Fields a search can be filtered and faceted on. Values are the catalogue's enum values / ids.
@@ -25,6 +27,8 @@ class SearchFilter:
     """Values within a field are OR-ed, fields are AND-ed; None = no filter on that field.
 
     `price_min_krw` / `price_max_krw` bound the academic hourly rate (equipment only).
+    `free_between` (aware start, end): only equipment that could be booked for that whole window
+    (answered from the booking tables, so only equipment is returned).
     """
 
     zones: tuple[str, ...] | None = None
@@ -35,6 +39,7 @@ class SearchFilter:
     statuses: tuple[str, ...] | None = None
     price_min_krw: int | None = None
     price_max_krw: int | None = None
+    free_between: tuple[dt.datetime, dt.datetime] | None = None
 
 
 @dataclass(frozen=True, slots=True)

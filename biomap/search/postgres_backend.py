@@ -82,16 +82,18 @@ def highlight_terms(text: str, analysis: Analysis) -> set[str]:
 class PostgresBackend:
     async def search(self, conn: asyncpg.Connection, request: SearchRequest) -> SearchResult:
         base = scope_and_filter_args(request.kinds, request.scope, request.filter)
+        free = request.filter.free_between
         if not request.text:
-            hits, facets = await pg_queries.search(conn, base, request.limit, request.offset, browse=True)
+            hits, facets = await pg_queries.search(conn, base, request.limit, request.offset, browse=True,
+                                                   free_between=free)
             return _result(hits, facets, frozenset())
         analysis = get_analyzer().analyze_query(request.text)
         hits, facets = await pg_queries.search(conn, base + match_args(analysis), request.limit, request.offset,
-                                               browse=False)
+                                               browse=False, free_between=free)
         if not hits and request.offset == 0 and len(analysis.tokens) > 1:
             # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
             hits, facets = await pg_queries.search(conn, base + match_args(analysis, every=False),
-                                                   request.limit, request.offset, browse=False)
+                                                   request.limit, request.offset, browse=False, free_between=free)
         return _result(hits, facets, frozenset(highlight_terms(request.text, analysis)))
 
     async def suggest(

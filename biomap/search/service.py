@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -23,6 +24,8 @@ from biomap.search.models import (
 from biomap.search.postgres_backend import PostgresBackend
 
 MAX_PAGE = 100
+# A "free between" window longer than this is not a question anyone asks of an instrument.
+MAX_FREE_WINDOW = dt.timedelta(days=31)
 MAX_OFFSET = 1000  # deep pages of a relevance ranking are noise; filters narrow better
 _SPACES = re.compile(r"\s+")
 
@@ -46,6 +49,15 @@ def _check_filter(filt: SearchFilter) -> None:
     if (filt.price_min_krw is not None and filt.price_max_krw is not None
             and filt.price_min_krw > filt.price_max_krw):
         problems.append(Invalid("priceMinKrw is above priceMaxKrw", field="filter.priceMinKrw"))
+    if filt.free_between is not None:
+        start, end = filt.free_between
+        if end <= start:
+            problems.append(Invalid("the window ends before it starts", field="filter.freeBetween.end"))
+        elif end - start > MAX_FREE_WINDOW:
+            problems.append(Invalid(f"a window of at most {MAX_FREE_WINDOW.days} days",
+                                    field="filter.freeBetween.end"))
+        if end <= dt.datetime.now(dt.UTC):
+            problems.append(Invalid("the window is already over", field="filter.freeBetween.end"))
     if problems:
         raise ValidationFailed(problems)
 
@@ -70,6 +82,10 @@ async def search(
         text=query, kinds=kinds or tuple(SearchKind), filter=filter, scope=scope,
         limit=max(0, min(first, MAX_PAGE)), offset=max(0, offset),
     )
+    if filter.free_between is not None:
+        # Availability lives in the booking tables, which only PostgreSQL holds: time-filtered
+        # searches are answered there whatever the configured backend (same documents, same rules).
+        backend = None
     result = await (backend or PostgresBackend()).search(conn, request)
     if query and result.total == 0:
         await pg_queries.record_miss(conn, normalise(query), [k.value for k in request.kinds], viewer_role)

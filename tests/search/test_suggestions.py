@@ -74,3 +74,16 @@ async def test_most_common_name_comes_first_and_like_wildcards_are_literal(clien
     suggested = await names(client, top["squashed"][:3])
     assert suggested and suggested[0] == top["name"]
     assert await names(client, "%") == [] and await names(client, "_") == []
+
+
+async def test_institution_and_category_completions_treat_wildcards_literally(client) -> None:
+    async def of_kind(prefix: str, kind: str) -> list[str]:
+        data = await client.data(SUGGEST, {"p": prefix}, token=None)
+        return [s["text"] for s in data["suggest"] if s["kind"] == kind]
+
+    assert any("Yonsei" in name for name in await of_kind("Yonsei", "institution"))
+    assert any("연세" in name for name in await of_kind("연세", "institution"))
+    assert await of_kind("%", "institution") == [] and await of_kind("_", "institution") == []
+    # spacing does not matter for categories either; each category is offered once
+    assert await of_kind("마이크로플레이트리더", "category") == ["마이크로플레이트 리더"]
+    assert await of_kind("microplate", "category") == ["Microplate reader"]

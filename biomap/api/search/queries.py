@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import strawberry
 
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.context import Info
+from biomap.api.sourcing.loaders import SourcingLoaders
+from biomap.api.sourcing.types import Supplier
 from biomap.api.errors import query_error
 from biomap.api.node import pk_of, to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
@@ -19,17 +23,33 @@ from biomap.api.search.types import (
     SearchFilterInput,
     SearchKind,
     SearchSuggestion,
+    TimeWindowInput,
 )
+from biomap.booking.rules import parse_instant
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import can_view_profile
 from biomap.catalogue.visibility import can_see_equipment
-from biomap.errors import DomainError
+from biomap.errors import DomainError, Invalid, ValidationFailed
 from biomap.search import service as search_service
 from biomap.search.models import SearchFilter, SearchHit, SearchResult
 
 ZONE_LABELS = {"SONGDO": "송도 Songdo", "NAMDONG": "남동 Namdong", "OTHER_INCHEON": "인천 기타 Other Incheon",
                "OUTSIDE_INCHEON": "인천 외 Outside Incheon"}
+
+
+def _window(given: TimeWindowInput | None) -> tuple[dt.datetime, dt.datetime] | None:
+    if given is None:
+        return None
+    bounds, problems = [], []
+    for name, value in (("start", given.start), ("end", given.end)):
+        parsed, problem = parse_instant(value, f"filter.freeBetween.{name}")
+        bounds.append(parsed)
+        if problem is not None:
+            problems.append(Invalid(problem.message, field=problem.field, code=problem.code.value))
+    if problems:
+        raise ValidationFailed(problems)
+    return bounds[0], bounds[1]
 
 
 def _filter(given: SearchFilterInput | None) -> SearchFilter:
@@ -46,6 +66,7 @@ def _filter(given: SearchFilterInput | None) -> SearchFilter:
         categories=values(given.categories), access_policies=values(given.access_policies),
         service_modes=values(given.service_modes), statuses=values(given.statuses),
         price_min_krw=given.price_min_krw, price_max_krw=given.price_max_krw,
+        free_between=_window(given.free_between),
     )
 
 
@@ -66,6 +87,11 @@ async def _nodes(info: Info, hits: list[SearchHit]) -> dict[tuple[str, int], obj
     for record in await loaders.trainee_by_id.load_many(by_kind.get("TRAINEE", [])):
         if record is not None and can_view_profile(viewer, record):
             nodes[("TRAINEE", record.id)] = Trainee.of(record)
+    if by_kind.get("SUPPLIER"):  # supplier profiles are public
+        suppliers = info.context.loaders(SourcingLoaders).supplier_by_id
+        for record in await suppliers.load_many(by_kind["SUPPLIER"]):
+            if record is not None:
+                nodes[("SUPPLIER", record.id)] = Supplier.of(record)
     return nodes
 
 

@@ -6,14 +6,22 @@ from typing import Annotated
 
 import strawberry
 
+from biomap.api.booking.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.pagination import PageInfo
+from biomap.api.sourcing.types import Supplier
 from biomap.search import models
 
 SearchKind = strawberry.enum(models.SearchKind)
 
-SearchResultNode = Annotated[Equipment | Technology | Trainee, strawberry.union("SearchResultNode")]
+SearchResultNode = Annotated[Equipment | Technology | Trainee | Supplier, strawberry.union("SearchResultNode")]
+
+
+@strawberry.input(description="A time window [start, end), both with their UTC offset.")
+class TimeWindowInput:
+    start: DateTimeOffset
+    end: DateTimeOffset
 
 
 @strawberry.input(description="Search filters; values within a field are OR-ed, fields are AND-ed.")
@@ -28,6 +36,10 @@ class SearchFilterInput:
     )
     price_min_krw: int | None = strawberry.field(default=None, description="Academic hourly rate, at least.")
     price_max_krw: int | None = strawberry.field(default=None, description="Academic hourly rate, at most.")
+    free_between: TimeWindowInput | None = strawberry.field(
+        default=None, description="Only equipment that can be booked for this whole window: open then (its "
+                                  "opening hours, Asia/Seoul), no maintenance or blackout, no booking or request "
+                                  "holding any of it. At most 31 days; only equipment is returned.")
 
 
 @strawberry.type(description="A matched field with the query's words wrapped in <mark>…</mark> (HTML-escaped).")

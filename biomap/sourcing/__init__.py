@@ -1,0 +1,1 @@
+"""Sourcing: the "localise 30" raw-materials project."""
