@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 
 from biomap.booking import queries
 from biomap.booking.models import CalendarFeed
-from biomap.booking.service import hash_feed_token
+from biomap.booking.management import hash_feed_token
 
 PRODID = "-//Bio Map//Incheon bio cluster booking//EN"
 PAST = dt.timedelta(days=30)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import asyncpg
 import pytest
 
 from biomap.api.node import to_global_id

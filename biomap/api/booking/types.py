@@ -16,6 +16,7 @@ from biomap.booking import models
 from biomap.booking.service import can_see_details
 
 if TYPE_CHECKING:
+    from biomap.api.booking.errors import BookingError
     from biomap.api.catalogue.types import Equipment
 
 BookingStatus = strawberry.enum(models.BookingStatus, description="REQUESTED and APPROVED hold their slot.")
@@ -156,7 +157,7 @@ async def equipment_bookings(info: Info, equipment_pk: int, start: str, end: str
     """Occupied slots of one equipment (batched across equipment of the same request and range)."""
     from biomap.api.errors import query_error
     from biomap.booking import rules as booking_rules
-    from biomap.booking.service import _check_range, fail
+    from biomap.booking.service import check_range, fail
     from biomap.errors import DomainError
 
     try:
@@ -165,7 +166,7 @@ async def equipment_bookings(info: Info, equipment_pk: int, start: str, end: str
         if p1 or p2:
             raise fail([p for p in (p1, p2) if p])
         assert s is not None and e is not None
-        _check_range(s, e)
+        check_range(s, e)
     except DomainError as exc:
         raise query_error(exc) from None
     rows = await info.context.loaders(BookingLoaders).bookings_by_equipment(s, e).load(equipment_pk)

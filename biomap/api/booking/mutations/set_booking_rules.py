@@ -8,7 +8,7 @@ from biomap.api.booking.types import BookingRules
 from biomap.api.context import Info
 from biomap.api.mutations import input_values
 from biomap.api.node import pk_of
-from biomap.booking import service
+from biomap.booking import management
 
 
 @strawberry.type
@@ -29,5 +29,5 @@ async def set_booking_rules(info: Info, input: SetBookingRulesInput) -> SetBooki
         data["blackouts"] = [{"start": b.start, "end": b.end, "reason": b.reason}
                              for b in input.blackouts]  # type: ignore[union-attr]
     viewer = info.context.viewer
-    record, errors = await run_booking(info, lambda conn: service.set_rules(conn, viewer, pk, data))
+    record, errors = await run_booking(info, lambda conn: management.set_rules(conn, viewer, pk, data))
     return SetBookingRulesPayload(rules=BookingRules.of(record) if record else None, errors=errors)

@@ -5,7 +5,7 @@ import strawberry
 from biomap.api.booking.errors import BookingError, run_booking
 from biomap.api.context import Info
 from biomap.api.node import pk_of
-from biomap.booking import service
+from biomap.booking import management
 
 
 @strawberry.type
@@ -20,5 +20,5 @@ async def set_notification_webhook(info: Info, url: str | None,
     """Where your institution receives booking notifications (null url: stop). A new secret each time."""
     pk = None if institution_id is None else (pk_of(institution_id, "Institution") or 0)
     viewer = info.context.viewer
-    secret, errors = await run_booking(info, lambda conn: service.set_webhook(conn, viewer, pk, url))
+    secret, errors = await run_booking(info, lambda conn: management.set_webhook(conn, viewer, pk, url))
     return SetNotificationWebhookPayload(secret=secret, errors=errors)
