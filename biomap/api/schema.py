@@ -37,6 +37,7 @@ from biomap.api.identity.queries import IdentityQuery
 from biomap.api.metrics_extension import OperationMetrics
 from biomap.api.node import Node, from_global_id
 from biomap.api.response_cache import MarkCacheable
+from biomap.api.scalars import SCALAR_MAP
 from biomap.api.search.queries import SearchQuery
 from biomap.api.sourcing.mutation import SourcingMutation
 from biomap.api.sourcing.queries import NODE_RESOLVERS as SOURCING_NODES
@@ -103,5 +104,5 @@ def create_schema(settings: Settings) -> strawberry.Schema:
         types=[Institution, Equipment, Technology, Trainee, Booking, CalendarFeed,
                Material, Supplier, Product, Certification, Demand, Pipeline],
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=settings.is_production),
+        config=StrawberryConfig(disable_field_suggestions=settings.is_production, scalar_map=SCALAR_MAP),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from biomap.api.booking.scalars import DateTimeOffset
+from biomap.api.scalars import DateTimeOffset
 from biomap.api.booking.types import WeekdayEnum
 
 UNSET = strawberry.UNSET

@@ -9,7 +9,7 @@ import strawberry
 
 from biomap.api.booking.errors import BookingError, booking_errors
 from biomap.api.booking.loaders import BookingLoaders
-from biomap.api.booking.scalars import DateTimeOffset
+from biomap.api.scalars import DateTimeOffset
 from biomap.api.booking.types import Availability, Booking, BookingQuote, BookingRules, FreeInterval
 from biomap.api.context import Info
 from biomap.api.errors import query_error

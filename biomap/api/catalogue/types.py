@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from biomap.api.booking.scalars import DateTimeOffset
+from biomap.api.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.context import Info

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import strawberry
 
-from biomap.api.booking.scalars import DateTimeOffset
+from biomap.api.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.pagination import PageInfo
