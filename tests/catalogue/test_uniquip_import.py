@@ -83,3 +83,22 @@ async def test_rows_need_an_institution(conn) -> None:
     report = await import_uniquip(conn, (header + rows).encode())
     assert report.inserted == 0
     assert report.errors[0].line == 2 and "--institution" in report.errors[0].reason
+
+
+async def test_a_bulk_import_is_searchable_at_once(conn, monkeypatch) -> None:
+    """Large imports gather GIN entries in a bigger pending list and merge them before returning."""
+    from biomap.catalogue import uniquip_import
+    from biomap.catalogue.search_documents import search_scope
+    from biomap.identity.models import Viewer
+    from biomap.search import service
+
+    monkeypatch.setattr(uniquip_import, "BULK_ROWS", 1)
+    report = await import_uniquip(conn, (FIXTURES / "realworld_cp1252.csv").read_bytes(), institution="INU")
+    assert report.inserted == 18
+    assert await conn.fetchval("SHOW gin_pending_list_limit") == "64MB"  # this transaction only (SET LOCAL)
+    names = await conn.fetch(
+        "SELECT e.id, e.name_en FROM equipment e JOIN organisation o ON o.id = e.institution_id "
+        "WHERE o.code = 'INU' AND e.source_id IS NOT NULL AND e.name_en <> '' ORDER BY e.id DESC LIMIT 3")
+    for row in names:
+        result = await service.search(conn, row["name_en"], search_scope(Viewer.anonymous()))
+        assert row["id"] in [hit.entity_id for hit in result.hits], row["name_en"]
