@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import asyncio
+import multiprocessing
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -114,14 +114,16 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(conn: asyncpg.Connection) -> int:
         await migrate.check_current(conn)
-        # One worker process analyses search text while this one parses and writes (see
-        # _IndexingPipeline); spawned, not forked: Kiwi's threads do not survive a fork.
-        with (ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+        # Worker processes analyse search text while this one parses and writes (see
+        # _IndexingPipeline); spawned, not forked: Kiwi's threads do not survive a fork. Each worker
+        # holds Kiwi's model (~350 MB); more than one pays only with idle cores to spare.
+        workers = max(1, args.analysis_workers)
+        with (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                   initializer=warm_analyzer) as analysis,
               tqdm(desc="importing", unit="row", disable=None, file=sys.stderr) as bar):
             async with conn.transaction():
                 report = await import_uniquip(conn, data, institution=args.institution, progress=bar.update,
-                                              analysis=analysis)
+                                              analysis=analysis, analysis_workers=workers)
         for err in report.errors:
             print(f"{args.file}:{err.line}: {err.reason}", file=sys.stderr)
         print(
@@ -310,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = imp.add_parser("uniquip", help="import equipment from a uniquip CSV file")
     p.add_argument("file")
     p.add_argument("--institution", help="code or name for rows without an Institution Name column")
+    p.add_argument("--analysis-workers", type=int, default=1,
+                   help="processes analysing search text (default 1; more on a machine with idle cores)")
     p.set_defaults(func=cmd_import_uniquip)
 
     exp = sub.add_parser("export", help="export data").add_subparsers(dest="format", required=True)

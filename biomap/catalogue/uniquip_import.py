@@ -9,6 +9,7 @@ derived from their content ("content:<hash>"), stable as long as the row does no
 from __future__ import annotations
 
 import asyncio
+import collections
 import dataclasses
 import hashlib
 from collections.abc import Callable
@@ -67,11 +68,12 @@ async def import_uniquip(
     institution: str | None = None,
     progress: Callable[[int], None] | None = None,
     analysis: Executor | None = None,
+    analysis_workers: int = 1,
 ) -> ImportReport:
     """Import `data`; `institution` (code or name) applies to rows without an Institution Name.
 
-    `analysis`: an executor (a worker process) for the search analysis; the CLI passes one so
-    that Kiwi works on one batch while this process parses and PostgreSQL writes the next."""
+    `analysis`: an executor (worker processes) for the search analysis; the CLI passes one so that
+    Kiwi works on `analysis_workers` batches while this process parses and PostgreSQL writes."""
     try:
         parsed = parse_uniquip(data)
     except UniquipFormatError as exc:
@@ -87,7 +89,7 @@ async def import_uniquip(
             raise NotFound(f"no institution with code or name '{institution}'", field="institution")
     by_name: dict[str, Institution | None] = {}
     pending: list[tuple[int, EquipmentRecord]] = []
-    indexing = _IndexingPipeline(conn, analysis)
+    indexing = _IndexingPipeline(conn, analysis, depth=analysis_workers)
     bulk = len(parsed.records) >= BULK_ROWS
     if bulk:
         await pg_queries.begin_bulk_writes(conn)
@@ -168,30 +170,35 @@ async def _import_batch(
 
 
 class _IndexingPipeline:
-    """Search documents of batch k are analysed while batch k+1 is parsed and written: with an
-    executor the analysis runs in another process (the import's biggest CPU cost: ~0.3 ms per
-    record), so the two cores and PostgreSQL work at once. Writes still happen in batch order,
-    in the import's transaction, so the index ends exactly as the records are."""
+    """Search documents of batch k are analysed while later batches are parsed and written: with an
+    executor the analysis runs in worker processes (the import's biggest CPU cost: ~0.3 ms per
+    record), `depth` batches at a time, so the cores and PostgreSQL work at once. Writes still
+    happen in batch order, in the import's transaction, so the index ends exactly as the records are."""
 
-    def __init__(self, conn: asyncpg.Connection, executor: Executor | None) -> None:
+    def __init__(self, conn: asyncpg.Connection, executor: Executor | None, depth: int = 1) -> None:
         self._conn = conn
         self._executor = executor
-        self._pending: tuple[list[int], asyncio.Future[list[dict[str, Any]]]] | None = None
+        self._depth = max(1, depth)
+        self._pending: collections.deque[tuple[list[int], asyncio.Future[list[dict[str, Any]]]]] = (
+            collections.deque())
 
     async def submit(self, ids: list[int]) -> None:
         documents = await load_documents(self._conn, SearchKind.EQUIPMENT, ids)
         if self._executor is None:
             await indexer.write_rows(self._conn, SearchKind.EQUIPMENT, ids, indexer.document_rows(documents))
             return
+        while len(self._pending) >= self._depth:
+            await self._write_oldest()
         future = asyncio.get_running_loop().run_in_executor(self._executor, indexer.document_rows, documents)
-        await self.flush()
-        self._pending = (ids, future)
+        self._pending.append((ids, future))
 
     async def flush(self) -> None:
-        if self._pending is not None:
-            ids, future = self._pending
-            self._pending = None
-            await indexer.write_rows(self._conn, SearchKind.EQUIPMENT, ids, await future)
+        while self._pending:
+            await self._write_oldest()
+
+    async def _write_oldest(self) -> None:
+        ids, future = self._pending.popleft()
+        await indexer.write_rows(self._conn, SearchKind.EQUIPMENT, ids, await future)
 
 
 async def export_uniquip(

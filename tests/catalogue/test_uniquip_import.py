@@ -102,3 +102,23 @@ async def test_a_bulk_import_is_searchable_at_once(conn, monkeypatch) -> None:
     for row in names:
         result = await service.search(conn, row["name_en"], search_scope(Viewer.anonymous()))
         assert row["id"] in [hit.entity_id for hit in result.hits], row["name_en"]
+
+
+async def test_pipelined_analysis_writes_every_document_in_order(conn, monkeypatch) -> None:
+    """Several batches analysed at once (as with `--analysis-workers 2`): every imported record ends up
+    with its own search document, none lost or swapped between batches."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from biomap.catalogue import uniquip_import
+
+    monkeypatch.setattr(uniquip_import, "BATCH_SIZE", 4)
+    with ThreadPoolExecutor(2) as analysis:
+        report = await import_uniquip(conn, (FIXTURES / "realworld_cp1252.csv").read_bytes(), institution="INU",
+                                      analysis=analysis, analysis_workers=2)
+    assert report.inserted == 18
+    mismatched = await conn.fetch(
+        """SELECT e.id FROM equipment e JOIN organisation o ON o.id = e.institution_id
+             LEFT JOIN search_document d ON d.kind = 'EQUIPMENT' AND d.entity_id = e.id
+            WHERE o.code = 'INU' AND e.source_id IS NOT NULL
+              AND (d.entity_id IS NULL OR d.title_en IS DISTINCT FROM e.name_en)""")
+    assert mismatched == []
