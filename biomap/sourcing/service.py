@@ -260,8 +260,9 @@ async def update_product(conn: asyncpg.Connection, viewer: Viewer, product_id: i
     fields = set(valid.model_fields_set)
     if "material_code" in fields and valid.material_code is None:
         raise ValidationFailed([Invalid("materialCode cannot be cleared", field="materialCode")])
-    if ("monthly_capacity" in fields) != ("capacity_unit" in fields):
-        # keep the other half of the pair as it is
+    if ("monthly_capacity" in fields) != ("capacity_unit" in fields) or (
+            "minimum_order" in fields and "capacity_unit" not in fields):
+        # keep the other half of the pair as it is (the minimum order is in the capacity unit)
         data = {"monthly_capacity": current.monthly_capacity, "capacity_unit": current.capacity_unit, **data}
         valid = validate(ProductFields, data)
         fields = set(valid.model_fields_set)
