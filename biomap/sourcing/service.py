@@ -331,9 +331,12 @@ async def remove_certification(conn: asyncpg.Connection, viewer: Viewer, certifi
 
 
 async def _reindex_supplier(conn: asyncpg.Connection, supplier_id: int) -> None:
+    """The PostgreSQL search document now, Meilisearch through the outbox (same transaction)."""
+    from biomap.outbox import queries as outbox
     from biomap.sourcing.search_documents import refresh_supplier_search
 
     await refresh_supplier_search(conn, [supplier_id])
+    await outbox.enqueue(conn, "catalogue.changed", {"entity": "supplier", "id": supplier_id, "action": "update"})
 
 
 # ---- demands -------------------------------------------------------------------------------------
@@ -524,6 +527,9 @@ async def _pipeline_for_move(
     party = party_of(viewer, pipeline, demand)
     if party is None:
         raise Forbidden("only the manufacturer of the demand and the invited supplier move this pipeline")
+    if demand.status is DemandStatus.CANCELLED:
+        raise ValidationFailed([Invalid("the demand was cancelled: its pairs no longer move", field="pipelineId",
+                                        code="DEMAND_CLOSED")])
     return pipeline, demand, party
 
 

@@ -207,3 +207,17 @@ async def test_supplier_profiles_are_batched(client, statements) -> None:
     body = await client.data(query)
     assert len(body["suppliers"]["edges"]) == 40
     assert statements.count <= 4, statements.statements
+
+
+async def test_match_suppliers_costs_a_fixed_number_of_statements(client, world: World, parties, statements) -> None:
+    manufacturer, supplier, city, supplier_id = parties
+    for i in range(6):
+        await world.supplier(f"T_COUNT_{i}", "SONGDO", certs={"GMP": 900})
+    demand_id = (await data(client, "PostDemand", {"input": _demand_input(world, specs=[])}, manufacturer))[
+        "demandCreate"]["demand"]["id"]
+    await data(client, "MatchSuppliers", {"demandId": demand_id, "first": 20}, manufacturer)  # warm up
+    statements.reset()
+    matches = (await data(client, "MatchSuppliers", {"demandId": demand_id, "first": 20}, manufacturer))["matchSuppliers"]
+    assert len(matches) == 7
+    # token, demand (permission), the matching statement, suppliers (one batch), products (one batch)
+    assert statements.count == 5, statements.statements
