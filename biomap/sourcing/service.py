@@ -445,14 +445,17 @@ async def list_demands(
 # ---- matching ------------------------------------------------------------------------------------
 
 
-async def match_suppliers(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, limit: int) -> list[MatchFacts]:
+async def match_suppliers(
+    conn: asyncpg.Connection, viewer: Viewer, demand_id: int, limit: int
+) -> list[tuple[MatchFacts, Any, Any]]:
+    """The ranking, each match with its supplier and product records (one statement for all)."""
     _signed_in(viewer, "match suppliers")
     found = await demand_queries.demands_by_ids(conn, [demand_id])
     if not found:
         raise NotFound("no demand with this id", field="demandId")
     if not (owns_demand(viewer, found[0]) or sees_all_sourcing(viewer)):
         raise Forbidden("only the manufacturer that posted the demand (and the city team) sees its matches")
-    return await match_queries.suppliers_for_demand(conn, demand_id, limit)
+    return await match_queries.suppliers_for_demand_with_records(conn, demand_id, limit)
 
 
 async def matching_demands(conn: asyncpg.Connection, viewer: Viewer, limit: int) -> list[MatchFacts]:
