@@ -536,6 +536,14 @@ async def _pipeline_for_move(
     return pipeline, demand, party
 
 
+def allowed_moves(viewer: Viewer, pipeline: Pipeline, demand: Demand) -> list[PipelineStage]:
+    """The stages the viewer may move the pair to from where it is (for the UI's buttons)."""
+    party = party_of(viewer, pipeline, demand)
+    if party is None or demand.status is DemandStatus.CANCELLED:
+        return []
+    return [to for (frm, to), who in TRANSITIONS.items() if frm == pipeline.stage and who == party]
+
+
 def _check_transition(current: PipelineStage, expected: PipelineStage, to: PipelineStage, party: str) -> None:
     allowed = TRANSITIONS.get((expected, to))
     if allowed is None:
