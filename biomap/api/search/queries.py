@@ -7,8 +7,6 @@ import strawberry
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.context import Info
-from biomap.api.sourcing.loaders import SourcingLoaders
-from biomap.api.sourcing.types import Supplier
 from biomap.api.errors import query_error
 from biomap.api.node import pk_of, to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
@@ -22,6 +20,8 @@ from biomap.api.search.types import (
     SearchKind,
     SearchSuggestion,
 )
+from biomap.api.sourcing.loaders import SourcingLoaders
+from biomap.api.sourcing.types import Supplier
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import can_view_profile
