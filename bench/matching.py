@@ -35,7 +35,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 from catalogue import benchmark_database  # read-only reuse
 from search import app_server  # read-only reuse

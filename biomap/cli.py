@@ -179,6 +179,26 @@ def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sourcing_progress(settings: Settings, args: argparse.Namespace) -> int:
+    """The city team's localisation progress as a table (what `localisationProgress` returns)."""
+    from biomap.sourcing import progress_queries
+
+    async def work(conn: asyncpg.Connection) -> int:
+        await migrate.check_current(conn)
+        items = await progress_queries.item_progress(conn)
+        zones = await progress_queries.zone_progress(conn)
+        print(f"{'item':<22} {'status':<16} {'cand':>4} {'active':>6} {'valid':>5} {'import KRW':>16} {'covered KRW':>14}")
+        for i in items:
+            print(f"{i.code:<22} {i.status.value:<16} {i.candidate_suppliers:>4} {i.active_pipelines:>6} "
+                  f"{i.validated_pipelines:>5} {i.annual_import_krw or 0:>16,} {i.covered_krw:>14,}")
+        print()
+        for z in zones:
+            print(f"{z.zone:<16} suppliers {z.suppliers:>4}  in pipelines {z.in_pipelines:>3}  qualified {z.qualified:>3}")
+        return 0
+
+    return _with_connection(settings, work)
+
+
 def _meili_config():  # -> MeiliConfig
     from biomap.search.meili.settings import meili_config_from_env
 
@@ -346,6 +366,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = booking.add_parser("relay", help="deliver booking notifications to webhooks and e-mail")
     p.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
     p.set_defaults(func=cmd_booking_relay)
+
+    sourcing = sub.add_parser("sourcing", help="localise-30 sourcing").add_subparsers(dest="sourcing_command",
+                                                                                       required=True)
+    sourcing.add_parser("progress", help="localisation progress per item and zone").set_defaults(
+        func=cmd_sourcing_progress)
 
     schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(dest="schema_command", required=True)
     p = schema.add_parser("export", help="print the SDL (commit it as graphql/schema.graphql)")

@@ -19,9 +19,9 @@ from biomap.catalogue.trainee_privacy import listable_visibilities, managed_cent
 from biomap.catalogue.visibility import equipment_scope
 from biomap.identity.models import Viewer
 from biomap.search import indexer
-from biomap.sourcing.search_documents import supplier_documents
 from biomap.search.glossary import compact, has_hangul
 from biomap.search.models import SearchDocument, SearchKind, SearchScope, Suggestion
+from biomap.sourcing.search_documents import supplier_documents
 
 _ENTITY_KIND = {"equipment": SearchKind.EQUIPMENT, "technology": SearchKind.TECHNOLOGY, "trainee": SearchKind.TRAINEE}
 

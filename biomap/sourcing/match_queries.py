@@ -8,7 +8,9 @@ import datetime as dt
 
 import asyncpg
 
+from biomap.sourcing import records, supplier_queries
 from biomap.sourcing.matching import WEIGHTS, ExpiringCertification, MatchFacts, Weights
+from biomap.sourcing.models import Product, Supplier
 
 # $1 demand or supplier, $2 optional supplier / unused, $3 limit, $4.. weights (11)
 _BODY = """
@@ -119,8 +121,15 @@ WITH pairs AS (
    WHERE d.id = $1 AND ($2::bigint IS NULL OR p.supplier_id = $2)
 ),
 {_BODY},
-best AS (SELECT DISTINCT ON (supplier_id) * FROM points ORDER BY supplier_id, score DESC, product_id)
-SELECT {_COLUMNS} FROM best ORDER BY score DESC, supplier_id LIMIT $3
+best AS (SELECT DISTINCT ON (supplier_id) * FROM points ORDER BY supplier_id, score DESC, product_id),
+top AS (SELECT {_COLUMNS} FROM best ORDER BY score DESC, supplier_id LIMIT $3)
+-- the page's supplier and product rows come along (the API primes its loaders: no further statements)
+SELECT top.*, to_jsonb(sup) AS supplier_row, to_jsonb(prod) AS product_row
+  FROM top
+ CROSS JOIN LATERAL (SELECT {supplier_queries.SUPPLIER_COLUMNS} FROM supplier s JOIN organisation o ON o.id = s.id
+                      WHERE s.id = top.supplier_id) sup
+ CROSS JOIN LATERAL (SELECT {supplier_queries.PRODUCT_COLUMNS} FROM supplier_product p WHERE p.id = top.product_id) prod
+ ORDER BY top.score DESC, top.supplier_id
 """
 
 DEMANDS_FOR_SUPPLIER = f"""
@@ -156,8 +165,15 @@ def _facts(r: asyncpg.Record) -> MatchFacts:
 async def suppliers_for_demand(
     conn: asyncpg.Connection, demand_id: int, limit: int, supplier_id: int | None = None, weights: Weights = WEIGHTS
 ) -> list[MatchFacts]:
+    return [f for f, _, _ in await suppliers_for_demand_with_records(conn, demand_id, limit, supplier_id, weights)]
+
+
+async def suppliers_for_demand_with_records(
+    conn: asyncpg.Connection, demand_id: int, limit: int, supplier_id: int | None = None, weights: Weights = WEIGHTS
+) -> list[tuple[MatchFacts, Supplier, Product]]:
+    """The ranking with each match's supplier and product record (same statement)."""
     rows = await conn.fetch(SUPPLIERS_FOR_DEMAND, demand_id, supplier_id, limit, *weights.params())
-    return [_facts(r) for r in rows]
+    return [(_facts(r), records.supplier(r["supplier_row"]), records.product(r["product_row"])) for r in rows]
 
 
 async def demands_for_supplier(

@@ -260,8 +260,9 @@ async def update_product(conn: asyncpg.Connection, viewer: Viewer, product_id: i
     fields = set(valid.model_fields_set)
     if "material_code" in fields and valid.material_code is None:
         raise ValidationFailed([Invalid("materialCode cannot be cleared", field="materialCode")])
-    if ("monthly_capacity" in fields) != ("capacity_unit" in fields):
-        # keep the other half of the pair as it is
+    if ("monthly_capacity" in fields) != ("capacity_unit" in fields) or (
+            "minimum_order" in fields and "capacity_unit" not in fields):
+        # keep the other half of the pair as it is (the minimum order is in the capacity unit)
         data = {"monthly_capacity": current.monthly_capacity, "capacity_unit": current.capacity_unit, **data}
         valid = validate(ProductFields, data)
         fields = set(valid.model_fields_set)
@@ -330,9 +331,12 @@ async def remove_certification(conn: asyncpg.Connection, viewer: Viewer, certifi
 
 
 async def _reindex_supplier(conn: asyncpg.Connection, supplier_id: int) -> None:
+    """The PostgreSQL search document now, Meilisearch through the outbox (same transaction)."""
+    from biomap.outbox import queries as outbox
     from biomap.sourcing.search_documents import refresh_supplier_search
 
     await refresh_supplier_search(conn, [supplier_id])
+    await outbox.enqueue(conn, "catalogue.changed", {"entity": "supplier", "id": supplier_id, "action": "update"})
 
 
 # ---- demands -------------------------------------------------------------------------------------
@@ -441,14 +445,17 @@ async def list_demands(
 # ---- matching ------------------------------------------------------------------------------------
 
 
-async def match_suppliers(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, limit: int) -> list[MatchFacts]:
+async def match_suppliers(
+    conn: asyncpg.Connection, viewer: Viewer, demand_id: int, limit: int
+) -> list[tuple[MatchFacts, Any, Any]]:
+    """The ranking, each match with its supplier and product records (one statement for all)."""
     _signed_in(viewer, "match suppliers")
     found = await demand_queries.demands_by_ids(conn, [demand_id])
     if not found:
         raise NotFound("no demand with this id", field="demandId")
     if not (owns_demand(viewer, found[0]) or sees_all_sourcing(viewer)):
         raise Forbidden("only the manufacturer that posted the demand (and the city team) sees its matches")
-    return await match_queries.suppliers_for_demand(conn, demand_id, limit)
+    return await match_queries.suppliers_for_demand_with_records(conn, demand_id, limit)
 
 
 async def matching_demands(conn: asyncpg.Connection, viewer: Viewer, limit: int) -> list[MatchFacts]:
@@ -523,7 +530,18 @@ async def _pipeline_for_move(
     party = party_of(viewer, pipeline, demand)
     if party is None:
         raise Forbidden("only the manufacturer of the demand and the invited supplier move this pipeline")
+    if demand.status is DemandStatus.CANCELLED:
+        raise ValidationFailed([Invalid("the demand was cancelled: its pairs no longer move", field="pipelineId",
+                                        code="DEMAND_CLOSED")])
     return pipeline, demand, party
+
+
+def allowed_moves(viewer: Viewer, pipeline: Pipeline, demand: Demand) -> list[PipelineStage]:
+    """The stages the viewer may move the pair to from where it is (for the UI's buttons)."""
+    party = party_of(viewer, pipeline, demand)
+    if party is None or demand.status is DemandStatus.CANCELLED:
+        return []
+    return [to for (frm, to), who in TRANSITIONS.items() if frm == pipeline.stage and who == party]
 
 
 def _check_transition(current: PipelineStage, expected: PipelineStage, to: PipelineStage, party: str) -> None:

@@ -11,10 +11,10 @@ import asyncpg
 from biomap.sourcing import records
 from biomap.sourcing.models import Certification, Product, Supplier
 
-_SUPPLIER = """s.id, o.code, o.name_ko, o.name_en, s.zone, s.address, s.website, s.description,
+SUPPLIER_COLUMNS = _SUPPLIER = """s.id, o.code, o.name_ko, o.name_en, s.zone, s.address, s.website, s.description,
     s.reference_customers, s.sources, s.synthetic"""
 
-_PRODUCT = """p.*, (SELECT coalesce(jsonb_agg(jsonb_build_object('key', ps.key, 'value', ps.value, 'unit', ps.unit)
+PRODUCT_COLUMNS = _PRODUCT = """p.*, (SELECT coalesce(jsonb_agg(jsonb_build_object('key', ps.key, 'value', ps.value, 'unit', ps.unit)
                                          ORDER BY ps.key), '[]')
                       FROM supplier_product_spec ps WHERE ps.product_id = p.id) AS specs"""
 

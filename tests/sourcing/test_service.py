@@ -227,3 +227,21 @@ async def test_localisation_progress(world: World, manufacturer: Viewer) -> None
     namdong = [z for z in zones if z.zone == "NAMDONG"][0]
     assert namdong.qualified >= 1 and namdong.suppliers >= 3
     assert [z.zone for z in zones] == ["SONGDO", "NAMDONG", "OTHER_INCHEON", "OUTSIDE_INCHEON"]
+
+
+async def test_pairs_of_a_cancelled_demand_no_longer_move(world: World, manufacturer: Viewer) -> None:
+    org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
+    await service.close_demand(world.conn, manufacturer, demand_id, DemandStatus.CANCELLED)
+    with pytest.raises(ValidationFailed) as exc:
+        await service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
+    assert await _codes(exc) == [("DEMAND_CLOSED", "pipelineId")]
+
+
+async def test_supplier_writes_reach_search_and_the_outbox(world: World) -> None:
+    org = await world.supplier("T_OUTBOX")
+    viewer, _ = await world.viewer(Role.SUPPLIER, org)
+    await service.update_supplier_profile(world.conn, viewer, {"description": "클린룸 와이퍼 전문"})
+    assert await world.conn.fetchval(
+        "SELECT count(*) FROM search_document WHERE kind = 'SUPPLIER' AND entity_id = $1", org) == 1
+    assert await world.conn.fetchval(
+        "SELECT count(*) FROM outbox WHERE payload->>'entity' = 'supplier' AND payload->>'id' = $1", str(org)) == 1

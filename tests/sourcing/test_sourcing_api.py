@@ -69,6 +69,7 @@ async def test_post_match_invite_quote_and_validate(client, world: World, partie
         "demandId": demand_id, "supplierId": to_global_id("Supplier", supplier_id), "note": "please quote"}},
         manufacturer))["pipelineInvite"]
     assert invited["errors"] == [] and invited["pipeline"]["stage"] == "INVITED"
+    assert invited["pipeline"]["allowedMoves"] == ["REJECTED"]  # the manufacturer's only move now
     pipeline_id = invited["pipeline"]["id"]
 
     quoted = (await data(client, "QuoteDemand", {"input": {
@@ -83,6 +84,10 @@ async def test_post_match_invite_quote_and_validate(client, world: World, partie
             "pipelineId": pipeline_id, "fromStage": from_stage, "toStage": to_stage, "note": f"to {to_stage}",
             "evidence": [f"DOC-{to_stage}"]}}, token))["pipelineMove"]
         assert moved["errors"] == [] and moved["pipeline"]["stage"] == to_stage
+        if to_stage == "SAMPLE_SENT":
+            assert moved["pipeline"]["allowedMoves"] == []  # now it is the manufacturer's move
+        if to_stage == "TESTING":
+            assert moved["pipeline"]["allowedMoves"] == ["VALIDATED", "REJECTED"]
     assert moved["pipeline"]["demand"]["material"]["status"] == "QUALIFIED"
     assert [e["toStage"] for e in moved["pipeline"]["events"]] == ["INVITED", "QUOTED", "SAMPLE_SENT", "TESTING",
                                                                    "VALIDATED"]
@@ -207,3 +212,17 @@ async def test_supplier_profiles_are_batched(client, statements) -> None:
     body = await client.data(query)
     assert len(body["suppliers"]["edges"]) == 40
     assert statements.count <= 4, statements.statements
+
+
+async def test_match_suppliers_costs_a_fixed_number_of_statements(client, world: World, parties, statements) -> None:
+    manufacturer, supplier, city, supplier_id = parties
+    for i in range(6):
+        await world.supplier(f"T_COUNT_{i}", "SONGDO", certs={"GMP": 900})
+    demand_id = (await data(client, "PostDemand", {"input": _demand_input(world, specs=[])}, manufacturer))[
+        "demandCreate"]["demand"]["id"]
+    await data(client, "MatchSuppliers", {"demandId": demand_id, "first": 20}, manufacturer)  # warm up
+    statements.reset()
+    matches = (await data(client, "MatchSuppliers", {"demandId": demand_id, "first": 20}, manufacturer))["matchSuppliers"]
+    assert len(matches) == 7
+    # token, demand (permission), the matching statement (with the page's suppliers and products)
+    assert statements.count == 3, statements.statements

@@ -41,3 +41,12 @@ async def test_a_new_product_is_searchable_at_once(client, world: World) -> None
         "material_code": "VIRUS_FILTER", "name_ko": "나노 바이러스 필터", "name_en": "Nano virus filter"})
     found = [e["node"]["code"] for e in (await client.data(SEARCH, {"q": "바이러스 필터 나노"}))["search"]["edges"]]
     assert "T_SEARCH_SUP" in found
+
+
+async def test_facets_name_suppliers_that_are_not_institutions(client) -> None:
+    body = await client.data("""{ search(query: "cell culture media", first: 5) {
+        facets { field values { value label count } } } }""")
+    institution = [f for f in body["search"]["facets"] if f["field"] == "institution"][0]
+    assert institution["values"] and not [v for v in institution["values"] if v["label"].isdigit()]
+    kinds = [f for f in body["search"]["facets"] if f["field"] == "kind"][0]
+    assert "SUPPLIER" in [v["value"] for v in kinds["values"]]

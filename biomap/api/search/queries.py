@@ -9,8 +9,6 @@ import strawberry
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.context import Info
-from biomap.api.sourcing.loaders import SourcingLoaders
-from biomap.api.sourcing.types import Supplier
 from biomap.api.errors import query_error
 from biomap.api.node import pk_of, to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
@@ -25,6 +23,8 @@ from biomap.api.search.types import (
     SearchSuggestion,
     TimeWindowInput,
 )
+from biomap.api.sourcing.loaders import SourcingLoaders
+from biomap.api.sourcing.types import Supplier
 from biomap.booking.rules import parse_instant
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
@@ -99,6 +99,12 @@ async def _facets(info: Info, result: SearchResult) -> list[SearchFacet]:
     institution_ids = [int(v.value) for f in result.facets if f.field == "institution" for v in f.values]
     loader = info.context.loaders(CatalogueLoaders).institution_by_id
     names = {i.id: i.name_ko or i.name_en for i in await loader.load_many(institution_ids) if i is not None}
+    missing = [i for i in institution_ids if i not in names]  # suppliers that are not institutions
+    if missing:
+        organisations = info.context.loaders(SourcingLoaders).organisation_by_id
+        for r in await organisations.load_many(missing):
+            if r is not None:
+                names[r["id"]] = r["name_ko"] or r["name_en"]
 
     def label(field: str, value: str) -> str:
         if field == "category" and value in CATEGORY_BY_CODE:

@@ -101,10 +101,14 @@ class SourcingQuery:
         try:
             size = page_size(first)
             async with info.context.db.connection() as conn:
-                facts = await service.match_suppliers(conn, info.context.viewer, pk_of(demand_id, "Demand") or 0, size)
+                found = await service.match_suppliers(conn, info.context.viewer, pk_of(demand_id, "Demand") or 0, size)
         except DomainError as exc:
             raise query_error(exc) from None
-        return [SupplierMatch.of(i, f) for i, f in enumerate(facts, 1)]
+        loaders = info.context.loaders(SourcingLoaders)
+        for _, supplier, product in found:  # came with the ranking: no further statements
+            loaders.supplier_by_id.prime(supplier.id, supplier)
+            loaders.product_by_id.prime(product.id, product)
+        return [SupplierMatch.of(i, f) for i, (f, _, _) in enumerate(found, 1)]
 
     @strawberry.field(description="For a supplier: the open demands it matches and may see, best first.")
     async def matching_demands(self, info: Info, first: int | None = None) -> list[DemandMatch]:

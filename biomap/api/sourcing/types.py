@@ -291,6 +291,13 @@ class Pipeline(Node):
     async def supplier(self, info: Info) -> Supplier:
         return Supplier.of(await _loaders(info).supplier_by_id.load(self.supplier_pk))
 
+    @strawberry.field(description="The stages you may move this pair to now (empty when it is not your move).")
+    async def allowed_moves(self, info: Info) -> list[enums.PipelineStage]:
+        loaders = _loaders(info)
+        record = await loaders.pipeline_by_id.load(self.pk)
+        demand = await loaders.demand_by_id.load(self.demand_pk)
+        return service.allowed_moves(info.context.viewer, record, demand)
+
     @strawberry.field(description="The stage history, oldest first.")
     async def events(self, info: Info) -> list[PipelineEvent]:
         rows = await _loaders(info).events_by_pipeline_id.load(self.pk)

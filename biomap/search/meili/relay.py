@@ -33,7 +33,8 @@ from biomap.search.models import SearchDocument, SearchKind
 log = logging.getLogger(__name__)
 
 TOPIC = "catalogue.changed"
-ENTITY_KINDS = {"equipment": SearchKind.EQUIPMENT, "technology": SearchKind.TECHNOLOGY, "trainee": SearchKind.TRAINEE}
+ENTITY_KINDS = {"equipment": SearchKind.EQUIPMENT, "technology": SearchKind.TECHNOLOGY, "trainee": SearchKind.TRAINEE,
+                "supplier": SearchKind.SUPPLIER}
 BACKOFF_CAP_SECONDS = 600
 MAX_ERROR_CHARS = 2000
 
