@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any
 
 import asyncpg
 from strawberry.dataloader import DataLoader
 
+from biomap.api.loaders import db_loader
 from biomap.catalogue import loaders as batch
 from biomap.catalogue.models import (
     Consent,
@@ -22,17 +23,6 @@ from biomap.catalogue.visibility import equipment_scope
 from biomap.db.pool import Database
 from biomap.identity.models import Viewer
 
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _loader(db: Database, fn: Callable[[asyncpg.Connection, Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
-    async def load(keys: Sequence[K]) -> list[V]:
-        async with db.connection() as conn:
-            return await fn(conn, keys)
-
-    return DataLoader(load_fn=load)
-
 
 class CatalogueLoaders:
     """One instance per request, created through `Context.loaders(CatalogueLoaders)`."""
@@ -40,12 +30,12 @@ class CatalogueLoaders:
     def __init__(self, db: Database, viewer: Viewer) -> None:
         self.db = db
         self.viewer = viewer
-        self.institution_by_id: DataLoader[int, Institution | None] = _loader(db, batch.institutions_by_id)
-        self.equipment_by_id: DataLoader[int, Equipment | None] = _loader(db, batch.equipment_by_id)
-        self.technology_by_id: DataLoader[int, Technology | None] = _loader(db, batch.technologies_by_id)
-        self.trainee_by_id: DataLoader[int, Trainee | None] = _loader(db, batch.trainees_by_id)
-        self.consent_by_trainee_id: DataLoader[int, Consent | None] = _loader(db, batch.consents_by_trainee_id)
-        self.personal_by_trainee_id: DataLoader[int, TraineePersonal | None] = _loader(
+        self.institution_by_id: DataLoader[int, Institution | None] = db_loader(db, batch.institutions_by_id)
+        self.equipment_by_id: DataLoader[int, Equipment | None] = db_loader(db, batch.equipment_by_id)
+        self.technology_by_id: DataLoader[int, Technology | None] = db_loader(db, batch.technologies_by_id)
+        self.trainee_by_id: DataLoader[int, Trainee | None] = db_loader(db, batch.trainees_by_id)
+        self.consent_by_trainee_id: DataLoader[int, Consent | None] = db_loader(db, batch.consents_by_trainee_id)
+        self.personal_by_trainee_id: DataLoader[int, TraineePersonal | None] = db_loader(
             db, batch.personal_by_trainee_id
         )
         # Institution.equipment pages: one loader per (filter, after, size), keyed by institution.
@@ -62,7 +52,7 @@ class CatalogueLoaders:
             async def load(conn: asyncpg.Connection, ids: Sequence[int]) -> list[list[Equipment]]:
                 return await batch.equipment_pages_by_institution(conn, ids, filt, scope, after_id, limit)
 
-            self._equipment_pages[key] = _loader(self.db, load)
+            self._equipment_pages[key] = db_loader(self.db, load)
         return self._equipment_pages[key]
 
     def equipment_count_by_institution(self, filt: EquipmentFilter) -> DataLoader[int, int]:
@@ -72,5 +62,5 @@ class CatalogueLoaders:
             async def load(conn: asyncpg.Connection, ids: Sequence[int]) -> list[int]:
                 return await batch.equipment_counts_by_institution(conn, ids, filt, scope)
 
-            self._equipment_counts[filt] = _loader(self.db, load)
+            self._equipment_counts[filt] = db_loader(self.db, load)
         return self._equipment_counts[filt]

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-import asyncpg
 from strawberry.dataloader import DataLoader
 
+from biomap.api.loaders import db_loader
 from biomap.db.pool import Database
 from biomap.identity.models import Viewer
 from biomap.sourcing import loaders as batch
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _loader(db: Database, fn: Callable[[asyncpg.Connection, Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
-    async def load(keys: Sequence[K]) -> list[V]:
-        async with db.connection() as conn:
-            return await fn(conn, keys)
-
-    return DataLoader(load_fn=load)
 
 
 class SourcingLoaders:
@@ -29,17 +17,17 @@ class SourcingLoaders:
 
     def __init__(self, db: Database, viewer: Viewer) -> None:
         self.viewer = viewer
-        self.material_by_id: DataLoader[int, Any] = _loader(db, batch.materials_by_id)
-        self.supplier_by_id: DataLoader[int, Any] = _loader(db, batch.suppliers_by_id)
-        self.product_by_id: DataLoader[int, Any] = _loader(db, batch.products_by_id)
-        self.certification_by_id: DataLoader[int, Any] = _loader(db, batch.certifications_by_id)
-        self.demand_by_id: DataLoader[int, Any] = _loader(db, batch.demands_by_id)
-        self.pipeline_by_id: DataLoader[int, Any] = _loader(db, batch.pipelines_by_id)
-        self.organisation_by_id: DataLoader[int, Any] = _loader(db, batch.organisations_by_id)
-        self.products_by_supplier_id: DataLoader[int, list[Any]] = _loader(db, batch.products_by_supplier_id)
-        self.certifications_by_supplier_id: DataLoader[int, list[Any]] = _loader(
+        self.material_by_id: DataLoader[int, Any] = db_loader(db, batch.materials_by_id)
+        self.supplier_by_id: DataLoader[int, Any] = db_loader(db, batch.suppliers_by_id)
+        self.product_by_id: DataLoader[int, Any] = db_loader(db, batch.products_by_id)
+        self.certification_by_id: DataLoader[int, Any] = db_loader(db, batch.certifications_by_id)
+        self.demand_by_id: DataLoader[int, Any] = db_loader(db, batch.demands_by_id)
+        self.pipeline_by_id: DataLoader[int, Any] = db_loader(db, batch.pipelines_by_id)
+        self.organisation_by_id: DataLoader[int, Any] = db_loader(db, batch.organisations_by_id)
+        self.products_by_supplier_id: DataLoader[int, list[Any]] = db_loader(db, batch.products_by_supplier_id)
+        self.certifications_by_supplier_id: DataLoader[int, list[Any]] = db_loader(
             db, batch.certifications_by_supplier_id)
-        self.pipelines_by_demand_id: DataLoader[int, list[Any]] = _loader(db, batch.pipelines_by_demand_id)
-        self.events_by_pipeline_id: DataLoader[int, list[Any]] = _loader(db, batch.events_by_pipeline_id)
-        self.status_history_by_material_id: DataLoader[int, list[Any]] = _loader(
+        self.pipelines_by_demand_id: DataLoader[int, list[Any]] = db_loader(db, batch.pipelines_by_demand_id)
+        self.events_by_pipeline_id: DataLoader[int, list[Any]] = db_loader(db, batch.events_by_pipeline_id)
+        self.status_history_by_material_id: DataLoader[int, list[Any]] = db_loader(
             db, batch.status_history_by_material_id)
