@@ -16,7 +16,7 @@ from biomap.identity import service as identity
 from biomap.sourcing import demand_queries, material_queries, pipeline_queries, supplier_queries
 from biomap.sourcing.models import PipelineStage
 from biomap.sourcing.search_documents import rebuild_supplier_search
-from biomap.sourcing.service import STAGE_STATUS
+from biomap.sourcing.pipeline_service import STAGE_STATUS
 from biomap.sourcing.units import UNITS
 
 _PATH = [PipelineStage.INVITED, PipelineStage.QUOTED, PipelineStage.SAMPLE_SENT, PipelineStage.TESTING,

@@ -8,7 +8,7 @@ import pytest
 
 from biomap.errors import Forbidden, ValidationFailed
 from biomap.identity.models import Role, Viewer
-from biomap.sourcing import service
+from biomap.sourcing import pipeline_service, service, supplier_service
 from biomap.sourcing.models import DemandStatus, PipelineStage
 from tests.sourcing.conftest import World
 
@@ -59,10 +59,10 @@ async def test_certification_without_expiry_is_refused(world: World) -> None:
     viewer, _ = await world.viewer(Role.SUPPLIER, org)
     before = await _counts(world)
     with pytest.raises(ValidationFailed) as exc:
-        await service.add_certification(world.conn, viewer, {"kind": "ISO_9001"})
+        await supplier_service.add_certification(world.conn, viewer, {"kind": "ISO_9001"})
     assert await _codes(exc) == [("EXPIRY_REQUIRED", "expiresOn")]
     assert await _counts(world) == before
-    cert = await service.add_certification(world.conn, viewer, {"kind": "ISO_9001",
+    cert = await supplier_service.add_certification(world.conn, viewer, {"kind": "ISO_9001",
                                                                 "expires_on": world.today + dt.timedelta(days=400)})
     assert cert.kind == "ISO_9001"
 
@@ -75,11 +75,11 @@ async def test_only_the_suppliers_own_users_edit_its_products(world: World, manu
     product_id = await world.conn.fetchval("SELECT id FROM supplier_product WHERE supplier_id = $1", org)
     for intruder in (other, manufacturer):
         with pytest.raises(Forbidden):
-            await service.update_product(world.conn, intruder, product_id, {"lead_time_days": 5})
-    await service.update_product(world.conn, owner, product_id, {"lead_time_days": 5})
+            await supplier_service.update_product(world.conn, intruder, product_id, {"lead_time_days": 5})
+    await supplier_service.update_product(world.conn, owner, product_id, {"lead_time_days": 5})
     assert await world.conn.fetchval("SELECT lead_time_days FROM supplier_product WHERE id = $1", product_id) == 5
     with pytest.raises(ValidationFailed) as exc:
-        await service.update_product(world.conn, owner, product_id, {"specs": [{"key": "x", "value": 1, "unit": "zz"}],
+        await supplier_service.update_product(world.conn, owner, product_id, {"specs": [{"key": "x", "value": 1, "unit": "zz"}],
                                                                      "monthly_capacity": -3, "capacity_unit": "kg"})
     assert await _codes(exc) == [("NEGATIVE_VALUE", "monthlyCapacity"), ("UNKNOWN_UNIT", "specs.0.unit")]
 
@@ -88,7 +88,7 @@ async def _pipeline_world(world: World, manufacturer: Viewer):
     org = await world.supplier("T_PIPE", certs={"GMP": 800})
     supplier, _ = await world.viewer(Role.SUPPLIER, org)
     demand_id = await world.demand(manufacturer)
-    pipeline = await service.invite(world.conn, manufacturer, demand_id, org, note="please quote")
+    pipeline = await pipeline_service.invite(world.conn, manufacturer, demand_id, org, note="please quote")
     return org, supplier, demand_id, pipeline
 
 
@@ -99,16 +99,16 @@ async def _status(world: World) -> str:
 async def test_pipeline_walks_to_validated_and_qualifies_the_item(world: World, manufacturer: Viewer) -> None:
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     assert pipeline.stage is PipelineStage.INVITED and await _status(world) == "CANDIDATES_FOUND"
-    quoted = await service.quote(world.conn, supplier, pipeline.id, {
+    quoted = await pipeline_service.quote(world.conn, supplier, pipeline.id, {
         "price": "12000", "currency": "KRW", "lead_time_days": 20, "sample_offered": True, "note": "see sheet",
         "evidence": ["https://example.kr/coa.pdf"]})
     assert quoted.stage is PipelineStage.QUOTED and quoted.quote_lead_time_days == 20
-    await service.move_pipeline(world.conn, supplier, pipeline.id, PipelineStage.SAMPLE_SENT,
+    await pipeline_service.move_pipeline(world.conn, supplier, pipeline.id, PipelineStage.SAMPLE_SENT,
                                 expected=PipelineStage.QUOTED, evidence=["DOC-123"])
     assert await _status(world) == "SAMPLE_TESTING"
-    await service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.TESTING)
+    await pipeline_service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.TESTING)
     assert await _status(world) == "VALIDATION"
-    done = await service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.VALIDATED, note="passed")
+    done = await pipeline_service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.VALIDATED, note="passed")
     assert done.stage is PipelineStage.VALIDATED and await _status(world) == "QUALIFIED"
     history = await world.conn.fetch(
         "SELECT from_status, to_status FROM material_status_history WHERE material_id = $1 ORDER BY id",
@@ -131,7 +131,7 @@ async def test_pipeline_walks_to_validated_and_qualifies_the_item(world: World, 
 async def test_status_never_moves_back(world: World, manufacturer: Viewer) -> None:
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     await world.conn.execute("UPDATE material SET status = 'VALIDATION' WHERE id = $1", world.material_id)
-    await service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
+    await pipeline_service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
     assert await _status(world) == "VALIDATION"
 
 
@@ -154,10 +154,10 @@ async def test_moves_out_of_order_or_by_the_wrong_party_are_refused(
     before = await _counts(world)
     if error == "FORBIDDEN":
         with pytest.raises(Forbidden):
-            await service.move_pipeline(world.conn, viewer, pipeline.id, to)
+            await pipeline_service.move_pipeline(world.conn, viewer, pipeline.id, to)
     else:
         with pytest.raises(ValidationFailed) as exc:
-            await service.move_pipeline(world.conn, viewer, pipeline.id, to)
+            await pipeline_service.move_pipeline(world.conn, viewer, pipeline.id, to)
         assert await _codes(exc) == [(error, "toStage")]
     assert await _counts(world) == before
     assert await world.conn.fetchval("SELECT stage FROM pipeline WHERE id = $1", pipeline.id) == "INVITED"
@@ -166,10 +166,10 @@ async def test_moves_out_of_order_or_by_the_wrong_party_are_refused(
 async def test_quote_by_the_manufacturer_is_forbidden_and_stale_stage_conflicts(world: World, manufacturer: Viewer) -> None:
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     with pytest.raises(Forbidden):
-        await service.quote(world.conn, manufacturer, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
-    await service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
+        await pipeline_service.quote(world.conn, manufacturer, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
+    await pipeline_service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
     with pytest.raises(ValidationFailed) as exc:  # the client still thinks it is INVITED
-        await service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.REJECTED,
+        await pipeline_service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.REJECTED,
                                     expected=PipelineStage.INVITED)
     assert await _codes(exc) == [("CONFLICT", "fromStage")]
 
@@ -177,12 +177,12 @@ async def test_quote_by_the_manufacturer_is_forbidden_and_stale_stage_conflicts(
 async def test_invite_requires_a_match_and_only_once(world: World, manufacturer: Viewer) -> None:
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     with pytest.raises(ValidationFailed) as exc:
-        await service.invite(world.conn, manufacturer, demand_id, org)
+        await pipeline_service.invite(world.conn, manufacturer, demand_id, org)
     assert await _codes(exc) == [("CONFLICT", "supplierId")]
     unmatched = await world.supplier("T_UNMATCHED", certs={})
     strict = await world.demand(manufacturer, requirements=[{"kind": "GMP", "hard": True}])
     with pytest.raises(ValidationFailed) as exc:
-        await service.invite(world.conn, manufacturer, strict, unmatched)
+        await pipeline_service.invite(world.conn, manufacturer, strict, unmatched)
     assert await _codes(exc) == [("NOT_MATCHED", "supplierId")]
 
 
@@ -204,7 +204,7 @@ async def test_localisation_progress(world: World, manufacturer: Viewer) -> None
         await service.localisation_progress(world.conn, manufacturer)
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     await world.supplier("T_NOT_CANDIDATE", certs={})  # lacks the item's required GMP
-    await service.quote(world.conn, supplier, pipeline.id, {"price": 1000, "currency": "KRW", "lead_time_days": 1})
+    await pipeline_service.quote(world.conn, supplier, pipeline.id, {"price": 1000, "currency": "KRW", "lead_time_days": 1})
     # back-date the history so time in stage is measurable without waiting
     await world.conn.execute(
         "UPDATE pipeline_event SET at = at - interval '3 days' WHERE pipeline_id = $1 AND to_stage = 'INVITED'",
@@ -216,9 +216,9 @@ async def test_localisation_progress(world: World, manufacturer: Viewer) -> None
     invited = [t for t in item.stage_times if t.stage == "INVITED"][0]
     assert invited.pairs == 1 and 2.99 < invited.total_days < 3.01
     for stage in (PipelineStage.SAMPLE_SENT,):
-        await service.move_pipeline(world.conn, supplier, pipeline.id, stage)
-    await service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.TESTING)
-    await service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.VALIDATED)
+        await pipeline_service.move_pipeline(world.conn, supplier, pipeline.id, stage)
+    await pipeline_service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.TESTING)
+    await pipeline_service.move_pipeline(world.conn, manufacturer, pipeline.id, PipelineStage.VALIDATED)
     items, zones = await service.localisation_progress(world.conn, city)
     [item] = [i for i in items if i.code == world.material_code]
     # 500 kg a month x 12 x 1,000 KRW = 6,000,000 KRW of the 1,000,000,000 KRW imported per year
@@ -233,14 +233,14 @@ async def test_pairs_of_a_cancelled_demand_no_longer_move(world: World, manufact
     org, supplier, demand_id, pipeline = await _pipeline_world(world, manufacturer)
     await service.close_demand(world.conn, manufacturer, demand_id, DemandStatus.CANCELLED)
     with pytest.raises(ValidationFailed) as exc:
-        await service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
+        await pipeline_service.quote(world.conn, supplier, pipeline.id, {"price": 1, "currency": "KRW", "lead_time_days": 1})
     assert await _codes(exc) == [("DEMAND_CLOSED", "pipelineId")]
 
 
 async def test_supplier_writes_reach_search_and_the_outbox(world: World) -> None:
     org = await world.supplier("T_OUTBOX")
     viewer, _ = await world.viewer(Role.SUPPLIER, org)
-    await service.update_supplier_profile(world.conn, viewer, {"description": "클린룸 와이퍼 전문"})
+    await supplier_service.update_supplier_profile(world.conn, viewer, {"description": "클린룸 와이퍼 전문"})
     assert await world.conn.fetchval(
         "SELECT count(*) FROM search_document WHERE kind = 'SUPPLIER' AND entity_id = $1", org) == 1
     assert await world.conn.fetchval(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from biomap.identity.models import Role
-from biomap.sourcing import service
+from biomap.sourcing import supplier_service
 from biomap.sourcing.search_documents import supplier_documents
 from tests.sourcing.conftest import World
 
@@ -37,7 +37,7 @@ async def test_a_new_product_is_searchable_at_once(client, world: World) -> None
     viewer, _ = await world.viewer(Role.SUPPLIER, org)
     assert not [e for e in (await client.data(SEARCH, {"q": "바이러스 필터 나노"}))["search"]["edges"]
                 if e["node"]["code"] == "T_SEARCH_SUP"]
-    await service.create_product(world.conn, viewer, {
+    await supplier_service.create_product(world.conn, viewer, {
         "material_code": "VIRUS_FILTER", "name_ko": "나노 바이러스 필터", "name_en": "Nano virus filter"})
     found = [e["node"]["code"] for e in (await client.data(SEARCH, {"q": "바이러스 필터 나노"}))["search"]["edges"]]
     assert "T_SEARCH_SUP" in found

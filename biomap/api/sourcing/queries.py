@@ -27,7 +27,7 @@ from biomap.api.sourcing.types import (
     ZoneProgress,
 )
 from biomap.errors import DomainError
-from biomap.sourcing import demand_queries, material_queries, service, supplier_queries
+from biomap.sourcing import demand_queries, material_queries, permissions, service, supplier_queries
 
 
 @strawberry.type
@@ -168,7 +168,7 @@ async def _pipeline_node(info: Info, pk: int) -> Node | None:
     if record is None:
         return None
     demand = await loaders.demand_by_id.load(record.demand_id)
-    return Pipeline.of(record) if service.can_see_pipeline(info.context.viewer, record, demand) else None
+    return Pipeline.of(record) if permissions.can_see_pipeline(info.context.viewer, record, demand) else None
 
 
 NODE_RESOLVERS: dict[str, Callable[[Info, int], Awaitable[Node | None]]] = {

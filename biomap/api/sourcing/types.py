@@ -11,7 +11,7 @@ from biomap.api.context import Info
 from biomap.api.node import Node, to_global_id
 from biomap.api.sourcing import enums
 from biomap.api.sourcing.loaders import SourcingLoaders
-from biomap.sourcing import matching, models, service
+from biomap.sourcing import matching, models, permissions, pipeline_service
 from biomap.sourcing.progress_queries import ItemProgress as ItemProgressRecord
 from biomap.sourcing.progress_queries import ZoneProgress as ZoneProgressRecord
 
@@ -239,7 +239,7 @@ class Demand(Node):
     async def pipelines(self, info: Info) -> list[Pipeline]:
         viewer = info.context.viewer
         rows = await _loaders(info).pipelines_by_demand_id.load(self.pk)
-        if not (service.owns_demand(viewer, self.record) or service.sees_all_sourcing(viewer)):
+        if not (permissions.owns_demand(viewer, self.record) or permissions.sees_all_sourcing(viewer)):
             rows = [p for p in rows if viewer.role is not None and viewer.role.value == "SUPPLIER"
                     and viewer.belongs_to(p.supplier_id)]
         return [Pipeline.of(p) for p in rows]
@@ -296,7 +296,7 @@ class Pipeline(Node):
         loaders = _loaders(info)
         record = await loaders.pipeline_by_id.load(self.pk)
         demand = await loaders.demand_by_id.load(self.demand_pk)
-        return service.allowed_moves(info.context.viewer, record, demand)
+        return pipeline_service.allowed_moves(info.context.viewer, record, demand)
 
     @strawberry.field(description="The stage history, oldest first.")
     async def events(self, info: Info) -> list[PipelineEvent]:

@@ -7,7 +7,7 @@ from biomap.api.node import pk_of
 from biomap.api.sourcing.errors import SourcingError, run_sourcing
 from biomap.api.sourcing.inputs import CertificationAddInput, plain
 from biomap.api.sourcing.types import Certification
-from biomap.sourcing import service
+from biomap.sourcing import supplier_service
 
 
 @strawberry.type
@@ -21,5 +21,5 @@ async def supplier_certification_add(info: Info, input: CertificationAddInput) -
     values = plain(input)
     if values.get("product_id") is not None:
         values["product_id"] = pk_of(values["product_id"], "Product") or 0
-    record, errors = await run_sourcing(info, lambda conn: service.add_certification(conn, info.context.viewer, values))
+    record, errors = await run_sourcing(info, lambda conn: supplier_service.add_certification(conn, info.context.viewer, values))
     return CertificationPayload(certification=Certification.of(record) if record else None, errors=errors)

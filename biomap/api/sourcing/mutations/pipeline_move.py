@@ -6,7 +6,7 @@ from biomap.api.sourcing.errors import run_sourcing
 from biomap.api.sourcing.inputs import PipelineMoveInput
 from biomap.api.sourcing.mutations.pipeline_invite import PipelinePayload
 from biomap.api.sourcing.types import Pipeline
-from biomap.sourcing import service
+from biomap.sourcing import pipeline_service
 from biomap.sourcing.models import PipelineStage
 
 
@@ -15,7 +15,7 @@ async def pipeline_move(info: Info, input: PipelineMoveInput) -> PipelinePayload
     rejects. Out-of-order moves are OUT_OF_ORDER; the other party's moves are FORBIDDEN."""
     pipeline_id = pk_of(input.pipeline_id, "Pipeline") or 0
     expected = PipelineStage(input.from_stage.value) if input.from_stage is not None else None
-    record, errors = await run_sourcing(info, lambda conn: service.move_pipeline(
+    record, errors = await run_sourcing(info, lambda conn: pipeline_service.move_pipeline(
         conn, info.context.viewer, pipeline_id, PipelineStage(input.to_stage.value), expected, input.note,
         list(input.evidence)))
     return PipelinePayload(pipeline=Pipeline.of(record) if record else None, errors=errors)

@@ -6,7 +6,7 @@ from biomap.api.context import Info
 from biomap.api.sourcing.errors import SourcingError, run_sourcing
 from biomap.api.sourcing.inputs import ProductCreateInput, plain
 from biomap.api.sourcing.types import Product
-from biomap.sourcing import service, supplier_queries
+from biomap.sourcing import supplier_queries, supplier_service
 
 
 @strawberry.type
@@ -20,7 +20,7 @@ async def supplier_product_create(info: Info, input: ProductCreateInput) -> Prod
     values = plain(input)
 
     async def work(conn):
-        product_id = await service.create_product(conn, info.context.viewer, values)
+        product_id = await supplier_service.create_product(conn, info.context.viewer, values)
         return (await supplier_queries.products_by_ids(conn, [product_id]))[0]
 
     record, errors = await run_sourcing(info, work)

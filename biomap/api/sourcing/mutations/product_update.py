@@ -6,7 +6,7 @@ from biomap.api.sourcing.errors import run_sourcing
 from biomap.api.sourcing.inputs import ProductUpdateInput, plain
 from biomap.api.sourcing.mutations.product_create import ProductPayload
 from biomap.api.sourcing.types import Product
-from biomap.sourcing import service, supplier_queries
+from biomap.sourcing import supplier_queries, supplier_service
 
 
 async def supplier_product_update(info: Info, input: ProductUpdateInput) -> ProductPayload:
@@ -15,7 +15,7 @@ async def supplier_product_update(info: Info, input: ProductUpdateInput) -> Prod
     values = {k: v for k, v in plain(input).items() if k != "id"}
 
     async def work(conn):
-        await service.update_product(conn, info.context.viewer, product_id, values)
+        await supplier_service.update_product(conn, info.context.viewer, product_id, values)
         return (await supplier_queries.products_by_ids(conn, [product_id]))[0]
 
     record, errors = await run_sourcing(info, work)

@@ -6,7 +6,7 @@ from biomap.api.context import Info
 from biomap.api.sourcing.errors import SourcingError, run_sourcing
 from biomap.api.sourcing.inputs import SupplierProfileInput, plain
 from biomap.api.sourcing.types import Supplier
-from biomap.sourcing import service, supplier_queries
+from biomap.sourcing import supplier_queries, supplier_service
 
 
 @strawberry.type
@@ -20,7 +20,7 @@ async def supplier_profile_update(info: Info, input: SupplierProfileInput) -> Su
     values = plain(input)
 
     async def work(conn):
-        supplier_id = await service.update_supplier_profile(conn, info.context.viewer, values)
+        supplier_id = await supplier_service.update_supplier_profile(conn, info.context.viewer, values)
         return (await supplier_queries.suppliers_by_ids(conn, [supplier_id]))[0]
 
     record, errors = await run_sourcing(info, work)
