@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
 
 import asyncpg
 
@@ -17,6 +16,7 @@ from biomap.catalogue import institution_queries
 from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
 from biomap.catalogue.visibility import equipment_scope
+from biomap.db.sql import limited_to_ids
 from biomap.identity.models import Viewer
 from biomap.search import indexer
 from biomap.search.glossary import compact, has_hangul
@@ -31,17 +31,8 @@ def _category_text(code: str | None) -> str:
     return f"{category.label_ko} {category.label_en}" if category else ""
 
 
-def _by_ids(sql: str, column: str, ids: Sequence[int] | None) -> tuple[str, list[Any]]:
-    """`sql` limited to `ids` (None = every record). Two statements, not `$1 IS NULL OR id = ANY($1)`:
-    once PostgreSQL switches a prepared statement to its generic plan, that OR cannot use the primary
-    key and every batch of an import scanned the whole table (the import slowed as it grew)."""
-    if ids is None:
-        return sql.replace("{ids}", "TRUE"), []
-    return sql.replace("{ids}", f"{column} = ANY($1::bigint[])"), [list(ids)]
-
-
 async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    sql, args = _by_ids(
+    sql, args = limited_to_ids(
         """SELECT e.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM equipment e JOIN institution i ON i.id = e.institution_id JOIN organisation o ON o.id = i.id
             WHERE {ids}""", "e.id", ids)
@@ -62,7 +53,7 @@ async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> lis
 
 
 async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
-    sql, args = _by_ids(
+    sql, args = limited_to_ids(
         """SELECT t.*, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM technology t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id
             WHERE {ids} AND t.retired_at IS NULL""", "t.id", ids)
@@ -81,7 +72,7 @@ async def _technologies(conn: asyncpg.Connection, ids: Sequence[int] | None) -> 
 
 async def _trainees(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
     # Only profile columns are selected: trainee_personal is never read here.
-    sql, args = _by_ids(
+    sql, args = limited_to_ids(
         """SELECT t.id, t.institution_id, t.display_name, t.course, t.skills, t.certificates, t.desired_role,
                   t.visibility, i.zone, o.name_ko AS inst_ko, o.name_en AS inst_en
              FROM trainee t JOIN institution i ON i.id = t.institution_id JOIN organisation o ON o.id = i.id

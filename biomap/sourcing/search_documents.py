@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
+from biomap.db.sql import limited_to_ids
 from biomap.search import indexer
 from biomap.search.models import SearchDocument, SearchKind
 
@@ -20,7 +21,7 @@ SUPPLIER_KIND = SearchKind.SUPPLIER
 
 async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None = None) -> list[SearchDocument]:
     """Current documents of the given suppliers (all when ids is None)."""
-    rows = await conn.fetch(
+    sql, args = limited_to_ids(
         """SELECT s.id, s.zone, s.description, s.reference_customers, o.name_ko, o.name_en,
                   coalesce(string_agg(DISTINCT concat_ws(' ', p.name_ko, p.name_en), ' '), '') AS products,
                   coalesce(string_agg(DISTINCT concat_ws(' ', m.name_ko, m.name_en), ' '), '') AS materials,
@@ -29,10 +30,9 @@ async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None
              FROM supplier s JOIN organisation o ON o.id = s.id
              LEFT JOIN supplier_product p ON p.supplier_id = s.id AND p.retired_at IS NULL
              LEFT JOIN material m ON m.id = p.material_id
-            WHERE $1::bigint[] IS NULL OR s.id = ANY($1)
-            GROUP BY s.id, o.id ORDER BY s.id""",
-        None if ids is None else list(ids),
-    )
+            WHERE {ids}
+            GROUP BY s.id, o.id ORDER BY s.id""", "s.id", ids)
+    rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
             kind=SUPPLIER_KIND, entity_id=r["id"], institution_id=r["id"], zone=r["zone"],
