@@ -16,11 +16,14 @@ import asyncio
 import datetime as dt
 import hashlib
 import hmac
+import ipaddress
 import json
 import logging
 import smtplib
+import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -49,6 +52,10 @@ class NotificationSettings(BaseSettings):
     smtp_from: str = "Bio Map <no-reply@biomap.local>"
     smtp_starttls: bool = True
     webhook_timeout_seconds: float = 5.0
+    # Webhook URLs are set by institution managers: by default the relay refuses to POST to loopback,
+    # private, link-local or otherwise non-public addresses (no requests into the deployment's own
+    # network). On-premise receivers inside the network need BIOMAP_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true.
+    webhook_allow_private_networks: bool = False
     notification_max_attempts: int = 8
     notification_backoff_seconds: float = 2.0
 
@@ -102,9 +109,38 @@ async def target(conn: asyncpg.Connection, payload: dict[str, Any]) -> Target | 
     return Target(row["url"], row["secret"], emails, row["equipment_name"])
 
 
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> None:
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A webhook answers itself: a redirect could point anywhere, so it is a failure, not followed."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+        raise urllib.error.HTTPError(req.full_url, code, f"redirects are not followed ({newurl})", headers, fp)
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def refuse_private_destination(url: str) -> None:
+    """Raise unless every address the URL's host resolves to is a public one."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RuntimeError("webhook URL must be http(s) with a host")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                                   proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise RuntimeError(f"webhook host {parts.hostname} does not resolve: {exc}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global or address.is_multicast:
+            raise RuntimeError(f"webhook host {parts.hostname} resolves to a non-public address ({address}): refused "
+                               "(set BIOMAP_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true for receivers inside the network)")
+
+
+def _post(url: str, body: bytes, headers: dict[str, str], timeout: float, allow_private: bool) -> None:
+    if not allow_private:
+        refuse_private_destination(url)
     request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only (checked on set)
+    with _OPENER.open(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked above and on set
         if not 200 <= response.status < 300:
             raise RuntimeError(f"webhook answered HTTP {response.status}")
 
@@ -119,7 +155,8 @@ async def deliver_webhook(t: Target, outbox_id: int, payload: dict[str, Any], se
         "X-BioMap-Signature": sign(t.webhook_secret or "", body, int(time.time())),
     }
     assert t.webhook_url is not None
-    await asyncio.to_thread(_post, t.webhook_url, body, headers, settings.webhook_timeout_seconds)
+    await asyncio.to_thread(_post, t.webhook_url, body, headers, settings.webhook_timeout_seconds,
+                            settings.webhook_allow_private_networks)
 
 
 def email_message(t: Target, payload: dict[str, Any], sender: str) -> EmailMessage:

@@ -91,7 +91,8 @@ async def test_webhook_and_email_delivery_signed_and_recorded(client, conn: asyn
     # the search relay's own rows are not ours: one is left pending and must stay so
     await conn.execute("INSERT INTO outbox (topic, payload) VALUES ('catalogue.changed', '{\"entity\": \"equipment\", \"id\": 1}')")
 
-    settings = NotificationSettings(smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_starttls=False)
+    settings = NotificationSettings(smtp_host="127.0.0.1", smtp_port=smtp_port, smtp_starttls=False,
+                                    webhook_allow_private_networks=True)  # the receiver is on 127.0.0.1
     handled = await relay_once(conn, settings)
     assert handled >= 1
 
@@ -123,7 +124,7 @@ async def test_failed_webhook_is_retried_with_backoff(client, conn, equipment_gi
     day = next_weekday(3)
     assert (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["booking"]
     outbox_id = await conn.fetchval("SELECT max(id) FROM outbox WHERE topic = 'booking.notification'")
-    settings = NotificationSettings(smtp_host="")  # e-mail off: that channel is SKIPPED
+    settings = NotificationSettings(smtp_host="", webhook_allow_private_networks=True)  # e-mail off: SKIPPED
     receiver.fail_next = 1
     now = dt.datetime.now(dt.UTC)
     await relay_once(conn, settings, now=now)
@@ -158,3 +159,28 @@ async def test_only_managers_set_webhooks(client, researcher, manager) -> None:
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     bad = (await client.data(WEBHOOK, {"url": "ftp://x"}, token=manager))["setNotificationWebhook"]
     assert bad["errors"] == [{"code": "INVALID", "field": "url"}]
+
+
+async def test_webhooks_to_private_addresses_are_refused_by_default(client, conn, equipment_gid, researcher, manager,
+                                                                   webhook_server) -> None:
+    """A manager's webhook URL must not make the relay POST into the deployment's own network."""
+    url, receiver = webhook_server  # on 127.0.0.1
+    await client.data(WEBHOOK, {"url": url}, token=manager)
+    day = next_weekday(4)
+    assert (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["booking"]
+    outbox_id = await conn.fetchval("SELECT max(id) FROM outbox WHERE topic = 'booking.notification'")
+    await relay_once(conn, NotificationSettings(smtp_host=""))
+    assert receiver.requests == []
+    row = await conn.fetchrow(
+        "SELECT state, last_error FROM notification_delivery WHERE outbox_id = $1 AND channel = 'WEBHOOK'", outbox_id)
+    assert row["state"] == "RETRYING" and "non-public address (127.0.0.1)" in row["last_error"]
+
+
+def test_private_destinations_are_recognised() -> None:
+    from biomap.booking.notifications import refuse_private_destination
+
+    for url in ("http://127.0.0.1:8000/x", "http://10.1.2.3/x", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/x", "http://192.168.0.10/x", "ftp://example.org/x"):
+        with pytest.raises(RuntimeError):
+            refuse_private_destination(url)
+    refuse_private_destination("https://8.8.8.8/hooks")  # a public address literal: allowed, no DNS needed
