@@ -184,3 +184,32 @@ def test_private_destinations_are_recognised() -> None:
         with pytest.raises(RuntimeError):
             refuse_private_destination(url)
     refuse_private_destination("https://8.8.8.8/hooks")  # a public address literal: allowed, no DNS needed
+
+
+def test_webhook_redirects_are_not_followed() -> None:
+    """A receiver that redirects is a failed delivery: the redirect could point anywhere."""
+    from biomap.booking.notifications import _post
+
+    hits: list[str] = []
+
+    class Redirecting(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(302)
+            self.send_header("Location", "/elsewhere")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args) -> None:  # noqa: ANN002
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirecting)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with pytest.raises(Exception, match="redirects are not followed"):
+            _post(f"http://127.0.0.1:{server.server_address[1]}/hook", b"{}", {}, 5.0, True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert hits == ["/hook"]  # the redirect target was never requested
