@@ -1,8 +1,9 @@
 """Booking notifications: outbox rows of topic 'booking.notification' delivered to the owning
 institution's webhook (HMAC-SHA256 signed) and, when SMTP is configured, by e-mail.
 
-The relay claims rows with FOR UPDATE SKIP LOCKED (several relays may run) and only rows of its own
-topic (the search relay reads only 'catalogue.changed'). Each channel's state is recorded in
+The relay claims rows with FOR UPDATE SKIP LOCKED and a lease (several relays may run; no transaction
+stays open while receivers are called) and only rows of its own topic (the search relay reads only
+'catalogue.changed'). Each channel's state is recorded in
 notification_delivery; a row whose channels are all DELIVERED, SKIPPED or FAILED is marked delivered,
 otherwise it is retried with exponential backoff (2, 4, 8 … s, capped at an hour), giving up after
 `max_attempts` with the channel FAILED.
@@ -189,9 +190,15 @@ async def deliver_email(t: Target, payload: dict[str, Any], settings: Notificati
     await asyncio.to_thread(_send_mail, email_message(t, payload, settings.smtp_from), settings)
 
 
-CLAIM_SQL = """SELECT id, payload, attempts FROM outbox
- WHERE topic = $1 AND delivered_at IS NULL AND available_at <= $2
- ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED"""
+# Claim a batch with a lease: the rows are pushed into the future by the lease and the claiming
+# transaction ends at once, so no transaction stays open while receivers are called (a webhook may
+# take its whole timeout). A relay that dies mid-batch leaves rows that come due again when the
+# lease ends (at-least-once: receivers deduplicate on X-BioMap-Delivery).
+CLAIM_SQL = """UPDATE outbox o SET available_at = $2::timestamptz + make_interval(secs => $4)
+ WHERE o.id IN (SELECT id FROM outbox
+                 WHERE topic = $1 AND delivered_at IS NULL AND available_at <= $2
+                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+ RETURNING o.id, o.payload, o.attempts"""
 
 _STATE_SQL = """INSERT INTO notification_delivery (outbox_id, channel, state, attempts, last_error)
 VALUES ($1, $2, $3, 1, $4)
@@ -219,39 +226,49 @@ async def _channel(conn: asyncpg.Connection, outbox_id: int, channel: str, done:
     return "DELIVERED"
 
 
+def _lease_seconds(settings: NotificationSettings) -> float:
+    """Long enough for one row's webhook and e-mail attempts, with room to spare."""
+    return 60.0 + 2 * settings.webhook_timeout_seconds
+
+
 async def relay_once(conn: asyncpg.Connection, settings: NotificationSettings, *, batch_size: int = 50,
                      now: dt.datetime | None = None) -> int:
     """Deliver one batch of due notifications; returns how many rows were handled."""
     now = now or dt.datetime.now(dt.UTC)
     async with conn.transaction():
-        rows = await conn.fetch(CLAIM_SQL, TOPIC, now, batch_size)
-        for row in rows:
-            payload = row["payload"]
-            outbox_id = row["id"]
-            t = await target(conn, payload)
-            if t is None:
-                await conn.execute("UPDATE outbox SET delivered_at = $2, last_error = 'booking gone' WHERE id = $1",
-                                   outbox_id, now)
-                continue
-            done = {r["channel"]: r["state"] for r in await conn.fetch(
-                "SELECT channel, state FROM notification_delivery WHERE outbox_id = $1", outbox_id)}
-            last_try = row["attempts"] + 1 >= settings.notification_max_attempts
-            states = [
-                await _channel(conn, outbox_id, "WEBHOOK", done, t.webhook_url is not None,
-                               lambda: deliver_webhook(t, outbox_id, payload, settings), last_try),
-                await _channel(conn, outbox_id, "EMAIL", done, bool(settings.smtp_host and t.emails),
-                               lambda: deliver_email(t, payload, settings), last_try),
-            ]
-            if "RETRYING" in states:
-                delay = min(BACKOFF_CAP_SECONDS, settings.notification_backoff_seconds * 2 ** row["attempts"])
-                await conn.execute(
-                    """UPDATE outbox SET attempts = attempts + 1, available_at = $2::timestamptz + make_interval(secs => $3),
-                           last_error = 'retrying' WHERE id = $1""", outbox_id, now, delay)
-            else:
-                await conn.execute(
-                    "UPDATE outbox SET attempts = attempts + 1, delivered_at = $2, last_error = $3 WHERE id = $1",
-                    outbox_id, now, None if "FAILED" not in states else "gave up on a channel")
+        rows = await conn.fetch(CLAIM_SQL, TOPIC, now, batch_size, _lease_seconds(settings))
+    for row in rows:
+        await _deliver_row(conn, row, settings, now)
     return len(rows)
+
+
+async def _deliver_row(conn: asyncpg.Connection, row: asyncpg.Record, settings: NotificationSettings,
+                       now: dt.datetime) -> None:
+    payload = row["payload"]
+    outbox_id = row["id"]
+    t = await target(conn, payload)
+    if t is None:
+        await conn.execute("UPDATE outbox SET delivered_at = $2, last_error = 'booking gone' WHERE id = $1",
+                           outbox_id, now)
+        return
+    done = {r["channel"]: r["state"] for r in await conn.fetch(
+        "SELECT channel, state FROM notification_delivery WHERE outbox_id = $1", outbox_id)}
+    last_try = row["attempts"] + 1 >= settings.notification_max_attempts
+    states = [
+        await _channel(conn, outbox_id, "WEBHOOK", done, t.webhook_url is not None,
+                       lambda: deliver_webhook(t, outbox_id, payload, settings), last_try),
+        await _channel(conn, outbox_id, "EMAIL", done, bool(settings.smtp_host and t.emails),
+                       lambda: deliver_email(t, payload, settings), last_try),
+    ]
+    if "RETRYING" in states:
+        delay = min(BACKOFF_CAP_SECONDS, settings.notification_backoff_seconds * 2 ** row["attempts"])
+        await conn.execute(
+            """UPDATE outbox SET attempts = attempts + 1, available_at = $2::timestamptz + make_interval(secs => $3),
+                   last_error = 'retrying' WHERE id = $1""", outbox_id, now, delay)
+    else:
+        await conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, delivered_at = $2, last_error = $3 WHERE id = $1",
+            outbox_id, now, None if "FAILED" not in states else "gave up on a channel")
 
 
 async def run_relay(pool: asyncpg.Pool, settings: Any, stop: asyncio.Event, *, once: bool = False,

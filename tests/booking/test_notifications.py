@@ -213,3 +213,22 @@ def test_webhook_redirects_are_not_followed() -> None:
         server.shutdown()
         server.server_close()
     assert hits == ["/hook"]  # the redirect target was never requested
+
+
+async def test_a_claim_is_a_lease_that_ends(client, conn, equipment_gid, researcher, manager, webhook_server) -> None:
+    """A relay that died after claiming leaves its rows to the next relay once the lease is over."""
+    from biomap.booking.notifications import CLAIM_SQL, _lease_seconds
+    from biomap.booking.queries import TOPIC
+
+    url, receiver = webhook_server
+    await client.data(WEBHOOK, {"url": url}, token=manager)
+    day = next_weekday(2)
+    assert (await request(client, researcher, equipment_gid, seoul(day, 14), seoul(day, 15)))["booking"]
+    settings = NotificationSettings(smtp_host="", webhook_allow_private_networks=True)
+    now = dt.datetime.now(dt.UTC)
+    claimed = await conn.fetch(CLAIM_SQL, TOPIC, now, 50, _lease_seconds(settings))  # ... and then it died
+    assert claimed
+    assert await relay_once(conn, settings, now=now) == 0  # leased: nobody else takes them
+    later = now + dt.timedelta(seconds=_lease_seconds(settings) + 1)
+    assert await relay_once(conn, settings, now=later) == len(claimed)
+    assert len(receiver.requests) >= 1
