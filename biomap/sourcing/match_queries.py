@@ -24,14 +24,16 @@ ok AS MATERIALIZED (
   -- hard requirements first: per pair, index probes on the supplier's certificates
   -- (supplier_id, kind, expires_on), then on the product's specifications (product_id, key), stopping at
   -- the first miss; the soft facts below are gathered for the survivors only
-  SELECT pr.* FROM pairs pr
-   WHERE NOT EXISTS (SELECT FROM demand_requirement dr
-                      WHERE dr.demand_id = pr.demand_id AND dr.hard
-                        AND NOT EXISTS (SELECT FROM supplier_certification c
-                                         WHERE c.supplier_id = pr.supplier_id AND c.kind = dr.kind AND c.expires_on >= pr.today
-                                           AND (c.product_id IS NULL OR c.product_id = pr.product_id)
-                                           AND (dr.max_iso_class IS NULL OR c.iso_class <= dr.max_iso_class)))
-     AND NOT EXISTS (SELECT FROM demand_spec ds
+  SELECT pr.* FROM (
+    SELECT pr.* FROM pairs pr
+     WHERE NOT EXISTS (SELECT FROM demand_requirement dr
+                        WHERE dr.demand_id = pr.demand_id AND dr.hard
+                          AND NOT EXISTS (SELECT FROM supplier_certification c
+                                           WHERE c.supplier_id = pr.supplier_id AND c.kind = dr.kind AND c.expires_on >= pr.today
+                                             AND (c.product_id IS NULL OR c.product_id = pr.product_id)
+                                             AND (dr.max_iso_class IS NULL OR c.iso_class <= dr.max_iso_class)))
+    OFFSET 0) pr
+   WHERE NOT EXISTS (SELECT FROM demand_spec ds
                       WHERE ds.demand_id = pr.demand_id AND ds.hard
                         AND NOT EXISTS (SELECT FROM supplier_product_spec ps
                                          WHERE ps.product_id = pr.product_id AND ps.key = ds.key AND ps.dimension = ds.dimension
