@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from biomap.identity.models import Viewer
@@ -135,3 +137,65 @@ async def test_matching_demands_for_supplier_best_first_and_visibility(world: Wo
     assert hidden not in found
     mine = [d for d in found if d in (small, big)]
     assert mine == [small, big]
+
+
+async def test_iso_class_and_product_specific_certificates(world: World, manufacturer: Viewer) -> None:
+    """ISO 14644 at or below the required class; a product's certificate counts for that product only."""
+    await world.supplier("T_ISO7", "SONGDO", certs={"ISO_14644": 800})           # conftest: class 7
+    iso8 = await world.supplier("T_ISO8", "SONGDO")
+    await world.conn.execute("""INSERT INTO supplier_certification (supplier_id, kind, iso_class, expires_on)
+                                VALUES ($1, 'ISO_14644', 8, $2::date + 800)""", iso8, world.today)
+    other = await world.supplier("T_OTHER_PRODUCT", "SONGDO", certs={"ISO_14644": 800})
+    # GMP held for another (retired) product only: does not count for the candidate product
+    elsewhere = await world.conn.fetchval(
+        """INSERT INTO supplier_product (supplier_id, material_id, name_en, retired_at)
+           VALUES ($1, $2, 'retired twin', now()) RETURNING id""", other, world.material_id)
+    await world.conn.execute("""INSERT INTO supplier_certification (supplier_id, product_id, kind, expires_on)
+                                VALUES ($1, $2, 'GMP', $3::date + 800)""", other, elsewhere, world.today)
+    mine = await world.supplier("T_OWN_PRODUCT", "SONGDO", certs={"ISO_14644": 800})
+    own_product = await world.conn.fetchval("SELECT id FROM supplier_product WHERE supplier_id = $1", mine)
+    await world.conn.execute("""INSERT INTO supplier_certification (supplier_id, product_id, kind, expires_on)
+                                VALUES ($1, $2, 'GMP', $3::date + 800)""", mine, own_product, world.today)
+    hard_iso = await world.demand(manufacturer, requirements=[{"kind": "ISO_14644", "max_iso_class": 7, "hard": True}])
+    assert [c for c, _, _ in await _ranked(world, hard_iso)] == ["T_ISO7", "T_OTHER_PRODUCT", "T_OWN_PRODUCT"]
+    soft_gmp = await world.demand(manufacturer, requirements=[{"kind": "GMP", "hard": False}])
+    ranked = {c: (s, codes) for c, s, codes in await _ranked(world, soft_gmp)}
+    assert ranked["T_OWN_PRODUCT"][0] == 90.0 and "CERT_MET" in ranked["T_OWN_PRODUCT"][1]
+    assert ranked["T_OTHER_PRODUCT"][0] == 75.0 and "CERT_MISSING" in ranked["T_OTHER_PRODUCT"][1]
+
+
+def _subplan_only(node: dict, relations: set[str], inside_subplan: bool = False) -> list[str]:
+    """Scans of `relations` that are NOT under a SubPlan (i.e. joined as a whole rather than probed per pair)."""
+    inside_subplan = inside_subplan or node.get("Parent Relationship") == "SubPlan"
+    bad = [] if inside_subplan or node.get("Relation Name") not in relations else [node["Node Type"]]
+    for child in node.get("Plans", []):
+        bad += _subplan_only(child, relations, inside_subplan)
+    return bad
+
+
+@pytest.mark.parametrize("statement", ["SUPPLIERS_FOR_DEMAND", "DEMANDS_FOR_SUPPLIER"])
+async def test_generic_plan_probes_per_pair_and_ranks_like_custom_plans(
+    world: World, manufacturer: Viewer, statement: str
+) -> None:
+    """asyncpg prepares the statement and PostgreSQL switches to a generic plan after five runs: that
+    plan must probe specifications and certificates per candidate pair (never join the whole tables)
+    and rank exactly as a custom plan does."""
+    supplier_id = await world.supplier("T_A", "SONGDO", specs=GOOD_SPECS, certs={"GMP": 800, "DMF": 50})
+    await world.supplier("T_B", "NAMDONG", specs={"osmolality": (300, "mOsm/kg")}, certs={"GMP": 800})
+    await world.supplier("T_C", "SONGDO", specs=GOOD_SPECS, certs={"DMF": 800})  # hard GMP missing
+    demand_id = await world.demand(manufacturer, specs=[OSMO, ENDO], requirements=[
+        {"kind": "GMP", "hard": True}, {"kind": "DMF", "hard": False}])
+    sql = getattr(match_queries, statement)
+    key = demand_id if statement == "SUPPLIERS_FOR_DEMAND" else supplier_id
+    args = ", ".join(str(x) for x in [key, "NULL", 50, *WEIGHTS.params()])
+    answers = {}
+    for mode in ("force_custom_plan", "force_generic_plan"):
+        await world.conn.execute(f"SET LOCAL plan_cache_mode = {mode}")
+        await world.conn.execute(f"PREPARE match_{mode}(bigint, bigint, int, {', '.join(['float8'] * 11)}) AS {sql}")
+        answers[mode] = [tuple(r.values())[:4] for r in await world.conn.fetch(f"EXECUTE match_{mode}({args})")]
+        plan = await world.conn.fetchval(f"EXPLAIN (FORMAT JSON) EXECUTE match_{mode}({args})")
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        assert _subplan_only(plan[0]["Plan"], {"supplier_product_spec", "supplier_certification"}) == [], mode
+        await world.conn.execute(f"DEALLOCATE match_{mode}")
+    assert answers["force_generic_plan"] == answers["force_custom_plan"]
+    assert len(answers["force_custom_plan"]) == (2 if statement == "SUPPLIERS_FOR_DEMAND" else 1)
