@@ -1,4 +1,5 @@
-"""The `biomap` command: serve, demo, db migrate, seed, import/export uniquip, user create."""
+"""The `biomap` command: serve, demo, db migrate, seed, import/export uniquip, user create, schema
+export; the search, booking and sourcing domains add their own subcommands (`<domain>/commands.py`)."""
 
 from __future__ import annotations
 
@@ -7,32 +8,21 @@ import asyncio
 import multiprocessing
 import os
 import sys
-from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar
 
 import asyncpg
 
+from biomap.booking import commands as booking_commands
 from biomap.config import Settings
 from biomap.db import migrate
 from biomap.db.connect import database_url
 from biomap.db.pool import connect
+from biomap.db.session import with_connection
 from biomap.errors import DomainError
 from biomap.identity.models import Role
-
-T = TypeVar("T")
-
-
-def _with_connection(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
-    async def run() -> T:
-        conn = await connect(await database_url(settings))
-        try:
-            return await work(conn)
-        finally:
-            await conn.close()
-
-    return asyncio.run(run())
+from biomap.search import commands as search_commands
+from biomap.sourcing import commands as sourcing_commands
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -44,7 +34,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
         print(f"database at version {await migrate.database_version(conn)}")
         return 0
 
-    return _with_connection(settings, work)
+    return with_connection(settings, work)
 
 
 async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
@@ -78,7 +68,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         await _seed(conn, seeds_dir)
         return 0
 
-    return _with_connection(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -132,7 +122,7 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 0 if not report.errors else 2
 
-    return _with_connection(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
@@ -147,7 +137,7 @@ def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
             n = await export_uniquip(conn, sys.stdout, institution=args.institution, public_url=settings.public_url)
         return 0
 
-    return _with_connection(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
@@ -164,7 +154,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
             print(token)
         return 0
 
-    return _with_connection(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
@@ -177,134 +167,6 @@ def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(sdl)
     return 0
-
-
-def cmd_sourcing_progress(settings: Settings, args: argparse.Namespace) -> int:
-    """The city team's localisation progress as a table (what `localisationProgress` returns)."""
-    from biomap.sourcing import progress_queries
-
-    async def work(conn: asyncpg.Connection) -> int:
-        await migrate.check_current(conn)
-        items = await progress_queries.item_progress(conn)
-        zones = await progress_queries.zone_progress(conn)
-        print(f"{'item':<22} {'status':<16} {'cand':>4} {'active':>6} {'valid':>5} {'import KRW':>16} {'covered KRW':>14}")
-        for i in items:
-            print(f"{i.code:<22} {i.status.value:<16} {i.candidate_suppliers:>4} {i.active_pipelines:>6} "
-                  f"{i.validated_pipelines:>5} {i.annual_import_krw or 0:>16,} {i.covered_krw:>14,}")
-        print()
-        for z in zones:
-            print(f"{z.zone:<16} suppliers {z.suppliers:>4}  in pipelines {z.in_pipelines:>3}  qualified {z.qualified:>3}")
-        return 0
-
-    return _with_connection(settings, work)
-
-
-def _meili_config():  # -> MeiliConfig
-    from biomap.search.meili.settings import meili_config_from_env
-
-    config = meili_config_from_env()
-    if config is None:
-        raise RuntimeError("set BIOMAP_MEILI_URL (and BIOMAP_MEILI_KEY) to the Meilisearch server")
-    return config
-
-
-def cmd_search_reindex(settings: Settings, args: argparse.Namespace) -> int:
-    """PostgreSQL: rebuild search_document; Meilisearch: build a new index and swap it in."""
-    async def work(conn: asyncpg.Connection) -> int:
-        await migrate.check_current(conn)
-        if settings.search_backend == "meilisearch":
-            from biomap.search.meili.sync import reindex
-
-            config = _meili_config()
-            report = await reindex(conn, config.client(), config.index_uid)
-            print(report)
-        else:
-            from biomap.catalogue.search_documents import rebuild_search
-
-            async with conn.transaction():
-                print(f"indexed {await rebuild_search(conn)} documents in PostgreSQL")
-        return 0
-
-    return _with_connection(settings, work)
-
-
-def cmd_search_check(settings: Settings, args: argparse.Namespace) -> int:
-    """Compare the database with the Meilisearch index (counts and content hashes)."""
-    from biomap.search.meili.sync import MeiliIndex, check
-
-    async def work(conn: asyncpg.Connection) -> int:
-        config = _meili_config()
-        report = await check(conn, MeiliIndex(config.client(), config.index_uid))
-        print(report.summary())
-        return 0 if report.ok else 3
-
-    return _with_connection(settings, work)
-
-
-def cmd_search_relay(settings: Settings, args: argparse.Namespace) -> int:
-    """Push catalogue changes from the outbox to Meilisearch until interrupted (several may run)."""
-    import signal
-
-    from biomap.db.pool import create_pool
-    from biomap.search.meili.relay import run_relay
-    from biomap.search.meili.sync import MeiliIndex, ensure_index
-
-    async def run() -> int:
-        config = _meili_config()
-        pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        try:
-            async with pool.acquire() as conn:
-                await ensure_index(conn, config.client(), config.index_uid)
-            print(f"relaying catalogue changes to {config.url} index {config.index_uid}", file=sys.stderr)
-            await run_relay(pool, MeiliIndex(config.client(), config.index_uid), stop)
-        finally:
-            await pool.close()
-        return 0
-
-    return asyncio.run(run())
-
-
-def cmd_booking_sweep(settings: Settings, args: argparse.Namespace) -> int:
-    """Expire unanswered requests, mark no-shows, enqueue reminders (run it every few minutes)."""
-    import datetime as dt
-
-    from biomap.booking.service import sweep
-
-    async def work(conn: asyncpg.Connection) -> int:
-        await migrate.check_current(conn)
-        async with conn.transaction():
-            done = await sweep(conn, reminder_lead=dt.timedelta(hours=args.reminder_hours))
-        print(f"expired {done['expired']}, no-shows {done['no_show']}, reminders {done['reminders']}")
-        return 0
-
-    return _with_connection(settings, work)
-
-
-def cmd_booking_relay(settings: Settings, args: argparse.Namespace) -> int:
-    """Deliver booking notifications (webhooks, e-mail) until interrupted; several may run."""
-    import signal
-
-    from biomap.booking.notifications import run_relay
-    from biomap.db.pool import create_pool
-
-    async def run() -> int:
-        pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        try:
-            print("relaying booking notifications", file=sys.stderr)
-            await run_relay(pool, settings, stop, once=args.once)
-        finally:
-            await pool.close()
-        return 0
-
-    return asyncio.run(run())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -351,26 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
     p.set_defaults(func=cmd_user_create)
 
-    search = sub.add_parser("search", help="search index").add_subparsers(dest="search_command", required=True)
-    search.add_parser("reindex", help="rebuild the index of the configured backend").set_defaults(
-        func=cmd_search_reindex)
-    search.add_parser("check", help="compare the database and the Meilisearch index").set_defaults(
-        func=cmd_search_check)
-    search.add_parser("relay", help="push outbox changes to Meilisearch (runs until stopped)").set_defaults(
-        func=cmd_search_relay)
-
-    booking = sub.add_parser("booking", help="bookings").add_subparsers(dest="booking_command", required=True)
-    p = booking.add_parser("sweep", help="expire unanswered requests, mark no-shows, send reminders")
-    p.add_argument("--reminder-hours", type=float, default=24.0, help="remind this long before the start")
-    p.set_defaults(func=cmd_booking_sweep)
-    p = booking.add_parser("relay", help="deliver booking notifications to webhooks and e-mail")
-    p.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
-    p.set_defaults(func=cmd_booking_relay)
-
-    sourcing = sub.add_parser("sourcing", help="localise-30 sourcing").add_subparsers(dest="sourcing_command",
-                                                                                       required=True)
-    sourcing.add_parser("progress", help="localisation progress per item and zone").set_defaults(
-        func=cmd_sourcing_progress)
+    # Each domain adds its own subcommands (its commands live with it).
+    search_commands.add_commands(sub)
+    booking_commands.add_commands(sub)
+    sourcing_commands.add_commands(sub)
 
     schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(dest="schema_command", required=True)
     p = schema.add_parser("export", help="print the SDL (commit it as graphql/schema.graphql)")
