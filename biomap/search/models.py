@@ -63,7 +63,7 @@ class SearchDocument:
 
     kind: SearchKind
     entity_id: int
-    institution_id: int
+    institution_id: int | None  # None for suppliers (organisations, not institutions)
     zone: str
     title_ko: str
     title_en: str

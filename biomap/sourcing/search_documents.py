@@ -35,7 +35,7 @@ async def supplier_documents(conn: asyncpg.Connection, ids: Sequence[int] | None
     rows = await conn.fetch(sql, *args)
     return [
         SearchDocument(
-            kind=SUPPLIER_KIND, entity_id=r["id"], institution_id=r["id"], zone=r["zone"],
+            kind=SUPPLIER_KIND, entity_id=r["id"], institution_id=None, zone=r["zone"],
             title_ko=r["name_ko"], title_en=r["name_en"],
             secondary=" ".join(filter(None, [r["products"], r["materials"]])),
             category_text=r["categories"].replace("_", " ").lower(),

@@ -43,10 +43,22 @@ async def test_a_new_product_is_searchable_at_once(client, world: World) -> None
     assert "T_SEARCH_SUP" in found
 
 
-async def test_facets_name_suppliers_that_are_not_institutions(client) -> None:
+async def test_suppliers_are_no_institutions_in_facets_or_filters(client, conn) -> None:
+    """A supplier is an organisation, not an institution: counted under kind SUPPLIER, never under an
+    institution, and an institution filter never returns it."""
     body = await client.data("""{ search(query: "cell culture media", first: 5) {
         facets { field values { value label count } } } }""")
-    institution = [f for f in body["search"]["facets"] if f["field"] == "institution"][0]
-    assert institution["values"] and not [v for v in institution["values"] if v["label"].isdigit()]
-    kinds = [f for f in body["search"]["facets"] if f["field"] == "kind"][0]
-    assert "SUPPLIER" in [v["value"] for v in kinds["values"]]
+    kinds = {v["value"]: v["count"] for f in body["search"]["facets"] if f["field"] == "kind" for v in f["values"]}
+    institutions = [v for f in body["search"]["facets"] if f["field"] == "institution" for v in f["values"]]
+    assert kinds.get("SUPPLIER", 0) > 0
+    assert sum(v["count"] for v in institutions) == sum(n for k, n in kinds.items() if k != "SUPPLIER")
+    assert not [v for v in institutions if v["label"].isdigit()]  # every institution has its name
+    supplier_org = await conn.fetchval("SELECT id FROM organisation WHERE code = 'AMICOGEN'")
+    from biomap.api.node import to_global_id
+
+    filtered = await client.data("""query($f: SearchFilterInput) { search(query: "배양 배지", kinds: [SUPPLIER],
+        filter: $f) { totalCount } }""", {"f": {"institutionIds": [to_global_id("Institution", supplier_org)]}})
+    assert filtered["search"]["totalCount"] == 0
+    with pytest.raises(Exception):  # the database refuses a supplier document with an institution
+        async with conn.transaction():
+            await conn.execute("UPDATE search_document SET institution_id = $1 WHERE kind = 'SUPPLIER'", supplier_org)

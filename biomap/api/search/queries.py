@@ -99,12 +99,6 @@ async def _facets(info: Info, result: SearchResult) -> list[SearchFacet]:
     institution_ids = [int(v.value) for f in result.facets if f.field == "institution" for v in f.values]
     loader = info.context.loaders(CatalogueLoaders).institution_by_id
     names = {i.id: i.name_ko or i.name_en for i in await loader.load_many(institution_ids) if i is not None}
-    missing = [i for i in institution_ids if i not in names]  # suppliers that are not institutions
-    if missing:
-        organisations = info.context.loaders(SourcingLoaders).organisation_by_id
-        for r in await organisations.load_many(missing):
-            if r is not None:
-                names[r["id"]] = r["name_ko"] or r["name_en"]
 
     def label(field: str, value: str) -> str:
         if field == "category" and value in CATEGORY_BY_CODE:
