@@ -1,7 +1,8 @@
 """The default search backend: PostgreSQL full text over analysed tokens, concepts and trigrams.
 
-One statement for the page and one for the facets (GROUPING SETS, total included). Transactionally
-consistent with the catalogue: documents are written in the same transaction as the records.
+One statement per search (pg_queries.SEARCH): matches found once feed the facets, the total and a
+two-phase ranked page. Transactionally consistent with the catalogue: documents are written in the
+same transaction as the records.
 """
 
 from __future__ import annotations
