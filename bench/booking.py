@@ -37,6 +37,7 @@ import asyncpg
 import httpx
 import psutil
 from catalogue import ServerSpec, benchmark_database, prepare, uvicorn_server
+from loadgen import run_wrk_script
 
 from biomap.api.node import to_global_id
 from biomap.db.pool import connect
@@ -140,18 +141,7 @@ def run_wrk(url: str, gids: list[str], tokens: list[str], clients: int, duration
         "base": int(_base().timestamp()), "days": WINDOW_DAYS,
         "query": json.dumps(MUTATION),  # a JSON string literal inside a single-quoted Lua string
     }
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(script)
-        path = Path(f.name)
-    try:
-        out = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{max(1, round(duration))}s", "--timeout", "5s",
-                              "-s", str(path), url], capture_output=True, text=True, check=True).stdout
-    finally:
-        path.unlink(missing_ok=True)
-    line = next((ln for ln in out.splitlines() if ln.startswith("BENCH_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk printed no result line:\n{out}")
-    r = json.loads(line.removeprefix("BENCH_JSON "))
+    r = run_wrk_script(url, script, connections=clients, threads=2, duration=duration)
     seconds = r["duration_us"] / 1e6
     return {"generator": "wrk", "seconds": round(seconds, 3), "requests": r["requests"], "ok": r["ok"],
             "conflicts": r["conflicts"], "other": r["other"] + r["socket_errors"],

@@ -82,12 +82,14 @@ def _lua_string(text: str) -> str:
     return f"[{eq}[{text}]{eq}]"
 
 
-def run_wrk(url: str, body: str, *, connections: int, threads: int, duration: float) -> LoadResult:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(_WRK_LUA % {"body": _lua_string(body)})
+def run_wrk_script(url: str, lua: str, *, connections: int, threads: int, duration: float,
+                   timeout: str = "5s") -> dict[str, Any]:
+    """Run wrk with a Lua script whose done() prints one `BENCH_JSON {...}` line; that object."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, encoding="utf-8") as f:
+        f.write(lua)
         script = Path(f.name)
     try:
-        cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", "5s",
+        cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", timeout,
                "-s", str(script), url]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     finally:
@@ -95,7 +97,12 @@ def run_wrk(url: str, body: str, *, connections: int, threads: int, duration: fl
     line = next((ln for ln in out.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no result line:\n{out}")
-    r = json.loads(line.removeprefix("BENCH_JSON "))
+    return json.loads(line.removeprefix("BENCH_JSON "))
+
+
+def run_wrk(url: str, body: str, *, connections: int, threads: int, duration: float) -> LoadResult:
+    r = run_wrk_script(url, _WRK_LUA % {"body": _lua_string(body)}, connections=connections, threads=threads,
+                       duration=duration)
     seconds = r["duration_us"] / 1e6
     return LoadResult(
         generator="wrk", connections=connections, duration_s=round(seconds, 3), requests=r["requests"],

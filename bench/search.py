@@ -101,6 +101,7 @@ SEARCH_QUERY = """query SearchPage($q: String!, $kinds: [SearchKind!], $filter: 
                            rates { academicKrw } institution { id nameKo nameEn zone } }
         ... on Technology { id titleKo titleEn kind institution { id nameKo nameEn zone } }
         ... on Trainee { id displayName course desiredRole institution { id nameKo nameEn zone } }
+        ... on Supplier { id code nameKo nameEn zone }
       }
     }
   }
@@ -659,21 +660,9 @@ def run_wrk(url: str, bodies: Sequence[str], marker: str, *, connections: int, t
             duration: float, server_pid: int, postmaster_pid: int | None) -> WrkResult:
     lua = _WRK_LUA % {"bodies": ",\n".join(loadgen._lua_string(b) for b in bodies),
                       "stride": max(1, len(bodies) // max(1, threads)), "marker": marker}
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False, encoding="utf-8") as f:
-        f.write(lua)
-        script = Path(f.name)
     before = (_tree_cpu_seconds(server_pid), _tree_cpu_seconds(postmaster_pid))
-    try:
-        cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", "10s",
-               "-s", str(script), url]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    finally:
-        script.unlink(missing_ok=True)
+    r = loadgen.run_wrk_script(url, lua, connections=connections, threads=threads, duration=duration, timeout="10s")
     after = (_tree_cpu_seconds(server_pid), _tree_cpu_seconds(postmaster_pid))
-    line = next((ln for ln in out.splitlines() if ln.startswith("BENCH_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk printed no result line:\n{out}")
-    r = json.loads(line.removeprefix("BENCH_JSON "))
     seconds = r["duration_us"] / 1e6
     n = max(1, r["requests"])
     latency = Latency(r["requests"], round(seconds, 3), r["requests"] / seconds, r["p50_us"] / 1000,
