@@ -1,4 +1,4 @@
-"""SQL of the PostgreSQL search backend (search_document, search_miss)."""
+"""SQL of the PostgreSQL search backend (search_document with its narrow side search_match, search_miss)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ async def merge_pending_index_entries(conn: asyncpg.Connection) -> None:
     await conn.execute(
         """SELECT gin_clean_pending_list(i.indexrelid::regclass)
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-            WHERE i.indrelid = 'search_document'::regclass AND a.amname = 'gin'""")
+            WHERE i.indrelid IN ('search_document'::regclass, 'search_match'::regclass) AND a.amname = 'gin'""")
 
 
 async def delete_documents(conn: asyncpg.Connection, kind: str, entity_ids: Sequence[int]) -> None:
@@ -94,27 +94,38 @@ SCOPE_AND_FILTER = """d.kind = ANY($1::text[])
 # trigram word similarity. Rank-only parameters come last: $18 all tokens and concepts OR-ed,
 # $19 concepts OR-ed. Paging: $20 limit, $21 offset, $22 shortlist size.
 #
-# The three ways of matching are OR-ed on one table, so PostgreSQL combines its three indexes
-# (GIN on terms, on concepts, trigram GIN on compact) in one BitmapOr and reads each row once.
-MATCH = """(d.terms @@ $14::tsquery OR d.concepts && $15::text[]
+# Matching by concept or by trigram (typos, spacing) reads the narrow search_match table (its two
+# GIN indexes in one BitmapOr); matching by words reads search_document's tsvector, for the records
+# the first way did not find (NOT MATCH_NARROW: each record is counted once, no UNION to dedupe).
+MATCH_NARROW = """(d.concepts && $15::text[]
         OR (length($16) >= 3 AND $16 <% d.compact AND word_similarity($16, d.compact) >= $17))"""
+MATCH_WORDS = f"""d.terms @@ $14::tsquery AND NOT coalesce({MATCH_NARROW}, false)"""
 
-# How much of the query's meaning a record carries, without reading its tsvector: up to eight
-# query concepts, each an array containment test (a subquery per row would cost more than the
-# match itself on a broad query).
-_CONCEPT_SHARE = "(" + " + ".join(
-    f"coalesce((d.concepts @> ARRAY[($15::text[])[{i}]])::int, 0)" for i in range(1, 9)
-) + ")::float8 / greatest(cardinality($15::text[]), 1)"
+# How much of the query's meaning a record carries, without reading its tsvector: one membership
+# test per query concept (up to eight), generated for the query's own count, because every test
+# costs about 1 µs per match and a broad query has 20,000 matches (a subquery per row would cost
+# more than the match itself).
+MAX_SHARE_CONCEPTS = 8
+
+
+def _concept_share(concepts: int) -> str:
+    tests = " + ".join(f"coalesce((($15::text[])[{i}] = ANY(d.concepts))::int, 0)"
+                       for i in range(1, min(concepts, MAX_SHARE_CONCEPTS) + 1)) or "0"
+    return f"({tests})::float8 / greatest(cardinality($15::text[]), 1)"
+
 
 # Phase one, for every match, from small columns: the share of the query's concepts a record
 # carries; then, when the query names concepts, shorter names first (a record that IS the thing
 # rather than a kit around it) — trigram similarity per row would double the cost of a broad query
 # (measured at 100,000 records: p50 54 -> 41 ms, category precision@10 0.985 -> 0.987). Without
 # concepts (typos, model names) trigram similarity is the only signal there is.
-ROUGH = f"""(2.0 * {_CONCEPT_SHARE}
-    + CASE WHEN length($16) >= 3 AND cardinality($15::text[]) = 0 THEN word_similarity($16, d.compact)
-           ELSE 0.2 / (1 + length(d.compact) / 16.0) END)
+def _rough(concepts: int) -> str:
+    # float8 arithmetic: numeric division per match cost a fifth of a broad query's scan.
+    return f"""(2.0 * {_concept_share(concepts)}
+    + CASE WHEN length($16) >= 3 AND cardinality($15::text[]) = 0 THEN word_similarity($16, d.compact)::float8
+           ELSE 0.2 / (1 + length(d.compact)::float8 / 16) END)
     * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
+
 
 # Phase two, for the shortlist only: weighted ts_rank over every field (reads the tsvector).
 RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
@@ -128,13 +139,18 @@ RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
     -- bio equipment that matches as well
     * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
 
-_FACETS = """SELECT m.kind, m.zone::text AS zone, m.institution_id::text AS institution, m.category,
-           m.access_policy::text AS access_policy, m.service_mode::text AS service_mode, m.status,
-           GROUPING(m.kind, m.zone, m.institution_id, m.category, m.access_policy, m.service_mode,
-                    m.status) AS grouping, count(*) AS n
-      FROM matched m
-     GROUP BY GROUPING SETS ((m.kind), (m.zone), (m.institution_id), (m.category), (m.access_policy),
-                             (m.service_mode), (m.status), ())"""
+# Facet counts: one hash aggregation over the matches by every facet column at once, then the
+# grouping sets over those (far fewer) groups: eight hash tables over 20,000 matches cost twice as
+# much. Values become text only in the few output rows.
+_FACETS = """SELECT g.kind, g.zone::text AS zone, g.institution_id::text AS institution, g.category,
+           g.access_policy::text AS access_policy, g.service_mode::text AS service_mode, g.status,
+           GROUPING(g.kind, g.zone, g.institution_id, g.category, g.access_policy, g.service_mode,
+                    g.status) AS grouping, coalesce(sum(g.n), 0)::bigint AS n
+      FROM (SELECT m.kind, m.zone, m.institution_id, m.category, m.access_policy, m.service_mode, m.status,
+                   count(*) AS n
+              FROM matched m GROUP BY 1, 2, 3, 4, 5, 6, 7) g
+     GROUP BY GROUPING SETS ((g.kind), (g.zone), (g.institution_id), (g.category), (g.access_policy),
+                             (g.service_mode), (g.status), ())"""
 
 _HITS = """coalesce((SELECT jsonb_agg(jsonb_build_object(
                 'kind', p.kind, 'entity_id', p.entity_id, 'score', p.score, 'title_ko', p.title_ko,
@@ -150,13 +166,15 @@ def _free(start: str, end: str) -> str:
             f"{free_between_sql('d.entity_id', start, end)}")
 
 
-def _search_sql(extra: str) -> str:
+def _search_sql(extra: str, concepts: int) -> str:
     """One statement, one round trip: matches are found once and feed the facets, the total and a
     shortlist; only the shortlist pays for full ranking (phase two)."""
+    columns = f"""d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
+               d.service_mode, d.status, {_rough(concepts)} AS rough"""
     return f"""WITH matched AS MATERIALIZED (
-        SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
-               d.service_mode, d.status, {ROUGH} AS rough
-          FROM search_document d WHERE {MATCH} AND {SCOPE_AND_FILTER}{extra}),
+        SELECT {columns} FROM search_match d WHERE {MATCH_NARROW} AND {SCOPE_AND_FILTER}{extra}
+        UNION ALL
+        SELECT {columns} FROM search_document d WHERE {MATCH_WORDS} AND {SCOPE_AND_FILTER}{extra}),
     shortlist AS (SELECT kind, entity_id FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $22),
     page AS (
         SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
@@ -169,7 +187,7 @@ def _search_sql(extra: str) -> str:
 def _browse_sql(extra: str) -> str:
     return f"""WITH matched AS MATERIALIZED (
         SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
-               d.service_mode, d.status FROM search_document d WHERE {SCOPE_AND_FILTER}{extra}),
+               d.service_mode, d.status FROM search_match d WHERE {SCOPE_AND_FILTER}{extra}),
     page AS (
         SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
           FROM search_document d WHERE {SCOPE_AND_FILTER}{extra}
@@ -178,8 +196,9 @@ def _browse_sql(extra: str) -> str:
     SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
 
 
-SEARCH = _search_sql("")
-SEARCH_FREE = _search_sql(f" AND {_free('$23', '$24')}")
+# One text per count of query concepts (0-8): the concept share is generated for that count.
+SEARCH = tuple(_search_sql("", k) for k in range(MAX_SHARE_CONCEPTS + 1))
+SEARCH_FREE = tuple(_search_sql(f" AND {_free('$23', '$24')}", k) for k in range(MAX_SHARE_CONCEPTS + 1))
 BROWSE = _browse_sql("")
 BROWSE_FREE = _browse_sql(f" AND {_free('$16', '$17')}")
 
@@ -196,7 +215,8 @@ async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: 
     if browse:
         row = await conn.fetchrow(BROWSE_FREE if window else BROWSE, *args[:13], limit, offset, *window)
     else:
-        row = await conn.fetchrow(SEARCH_FREE if window else SEARCH, *args, limit, offset,
+        concepts = min(len(args[14] or ()), MAX_SHARE_CONCEPTS)  # $15
+        row = await conn.fetchrow((SEARCH_FREE if window else SEARCH)[concepts], *args, limit, offset,
                                   max(SHORTLIST, offset + limit), *window)
     return _json(row["hits"]), _json(row["facets"])
 
