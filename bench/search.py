@@ -245,11 +245,12 @@ async def _after_import(dsn: str) -> tuple[dict[str, int], float, dict[str, floa
             counts[r["kind"]] = r["n"]
         started = time.perf_counter()
         await conn.execute("VACUUM (ANALYZE) search_document")
+        await conn.execute("VACUUM (ANALYZE) search_match")
         await conn.execute("VACUUM (ANALYZE) equipment")
         vacuum_s = time.perf_counter() - started
         sizes = {r["t"]: round(r["mb"], 1) for r in await conn.fetch(
             """SELECT t, pg_total_relation_size(t)::float8 / 1e6 AS mb
-                 FROM unnest(ARRAY['search_document', 'equipment', 'audit_log', 'outbox']) AS t
+                 FROM unnest(ARRAY['search_document', 'search_match', 'equipment', 'audit_log', 'outbox']) AS t
                 WHERE to_regclass(t) IS NOT NULL""")}
         return counts, vacuum_s, sizes
     finally:
@@ -262,6 +263,17 @@ async def existing_counts(dsn: str) -> dict[str, Any]:
         return {"equipment_rows": await conn.fetchval("SELECT count(*) FROM equipment"),
                 "search_documents": {r["kind"]: r["n"] for r in await conn.fetch(
                     "SELECT kind, count(*) AS n FROM search_document GROUP BY kind ORDER BY kind")}}
+    finally:
+        await conn.close()
+
+
+async def postgres_settings(dsn: str) -> dict[str, str]:
+    """The PostgreSQL settings the figures depend on most (128MB shared_buffers, the default, cannot
+    hold a 100,000-record search working set: pages then come from the OS cache)."""
+    conn = await connect(dsn)
+    try:
+        return {name: await conn.fetchval(f"SHOW {name}")
+                for name in ("server_version", "shared_buffers", "work_mem", "jit")}
     finally:
         await conn.close()
 
@@ -917,6 +929,7 @@ def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
             print(f"import + indexing: {imported.rows:,} rows in {imported.import_s:.1f} s "
                   f"({imported.rows_per_s:,.0f} rows/s); {imported.summary}", flush=True)
 
+        report["postgres"] = asyncio.run(postgres_settings(db.dsn))
         print(f"analysing {len(queries)} queries ...", flush=True)
         prepared, analyzer_info = prepare_workload(queries)
         report["workload"] = {"queries": len(queries), "prefixes": len(prefixes),
@@ -1072,6 +1085,7 @@ def print_report(r: dict[str, Any]) -> None:
     print("\n=== Bio Map search benchmark ===")
     code = r["code"]
     print(f"code: {code['commit']}{' + uncommitted ' + ', '.join(code['dirty']) if code['dirty'] else ''}")
+    print("PostgreSQL: " + ", ".join(f"{k} {v}" for k, v in r.get("postgres", {}).items()))
     d = r["data"]
     print(f"data: {d['equipment_rows']:,} equipment; search documents {d['search_documents']}")
     imp = r.get("import")

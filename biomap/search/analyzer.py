@@ -180,7 +180,10 @@ class Analyzer:
         if not concepts:  # hints only when the glossary names nothing ("centrifugal pump" is a pump)
             for word in [*words, *base.tokens]:
                 concepts |= self.glossary.hints.get(hint_key(word), set())
-        alternatives = tuple(t for t in dict.fromkeys(joined) if _meaningful(t) and t not in base.tokens)
+        # An alternative is enough on its own, so it must bridge a space (유세포 분석기 → 유세포분석기):
+        # a piece inside one written word (분석 of 분석기) would match every analyser in the catalogue.
+        alternatives = tuple(t for t in dict.fromkeys(joined)
+                             if _meaningful(t) and t not in base.tokens and not any(t in w for w in words))
         return Analysis(base.tokens, tuple(sorted(concepts)), base.compact, alternatives)
 
     def _typo_concepts(self, words: list[str]) -> set[str]:
