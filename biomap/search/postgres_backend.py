@@ -13,7 +13,7 @@ import asyncpg
 
 from biomap.search import pg_queries
 from biomap.search.analyzer import Analysis, get_analyzer
-from biomap.search.glossary import compact
+from biomap.search.glossary import compact, has_hangul
 from biomap.search.highlight import highlight, terms_present
 from biomap.search.models import (
     Facet,
@@ -31,11 +31,22 @@ TRIGRAM_THRESHOLD = 0.5
 FACET_COLUMNS = ("kind", "zone", "institution", "category", "access_policy", "service_mode", "status")
 
 
+# The last word may still be being typed (centrifu…), so it also matches as a prefix, once it is
+# long enough to mean something: a 3-letter Latin stem prefix (fac:* of FACS, ser:* of SERS) matched
+# facility, factor, serum, service… — 15,000 records at 100,000. Three Hangul syllables are a word.
+PREFIX_MIN_LATIN = 4
+PREFIX_MIN_HANGUL = 3
+
+
+def _prefix_worthy(token: str) -> bool:
+    return len(token) >= (PREFIX_MIN_HANGUL if has_hangul(token) else PREFIX_MIN_LATIN)
+
+
 def _tsquery(tokens: list[str], operator: str, *, prefix_last: bool = False) -> str | None:
     if not tokens:
         return None
     lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens]
-    if prefix_last and len(tokens[-1]) >= 3:
+    if prefix_last and _prefix_worthy(tokens[-1]):
         lexemes[-1] += ":*"
     return f" {operator} ".join(lexemes)
 
@@ -63,10 +74,14 @@ def match_args(analysis: Analysis, *, every: bool = True) -> list[Any]:
     return [
         _required(analysis, every=every),
         list(analysis.concepts),
-        analysis.compact,
+        # Trigrams match only what names no concept (typos, spacing, model numbers): when the query
+        # means something, its concepts find it, and a long query's trigrams would recheck thousands
+        # of records ("Thermo Fisher Scientific Heracell 150i": 4,219, 140 ms). They still rank.
+        "" if analysis.concepts else analysis.compact,
         TRIGRAM_THRESHOLD,
         _tsquery(tokens + concepts, "|", prefix_last=True),
         _tsquery(concepts, "|"),
+        analysis.compact,
     ]
 
 

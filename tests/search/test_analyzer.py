@@ -31,3 +31,16 @@ def test_particles_and_endings_do_not_change_the_meaning() -> None:
 
 def test_a_typo_still_means_the_instrument() -> None:
     assert "flow_cytometer" in get_analyzer().analyze_query("고차원 유세표분석기").concepts
+
+
+@pytest.mark.parametrize(("query", "prefix"), [("centrifu", "'centrifu':*"), ("유세포분석기", "'유세포분석기':*"),
+                                               ("FACS", None), ("SERS", None)])
+def test_the_last_word_matches_as_a_prefix_only_when_long_enough(query: str, prefix: str | None) -> None:
+    """A 3-letter stem (fac of FACS) as a prefix would match facility, factor, …"""
+    from biomap.search.postgres_backend import match_args
+
+    every_word = match_args(get_analyzer().analyze_query(query))[0]
+    if prefix is None:
+        assert ":*" not in every_word
+    else:
+        assert prefix in every_word

@@ -56,7 +56,7 @@ async def test_words_and_concepts_count_each_record_once(conn) -> None:
     word = await conn.fetchval(
         "SELECT word FROM ts_stat('SELECT terms FROM search_document') WHERE word !~ '^c_' AND length(word) >= 3 "
         "ORDER BY ndoc DESC LIMIT 1")
-    match = [f"'{word}'", concepts[:1], "", 0.5, f"'{word}'", None]
+    match = [f"'{word}'", concepts[:1], "", 0.5, f"'{word}'", None, ""]
     _, facets = await pg_queries.search(conn, args + match, 10, 0, browse=False)
     total = next(r["n"] for r in facets if r["grouping"] == 127)
     expected = await conn.fetchval(
