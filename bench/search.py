@@ -37,6 +37,7 @@ Ctrl-C or SIGTERM stops the servers and the database and removes the temp dirs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import asyncio
 import datetime as dt
 import fcntl
@@ -495,6 +496,12 @@ class _Capture:
     async def fetchrow(self, sql: str, *args: Any) -> dict[str, Any]:
         self.calls.append((sql, args))
         return {"hits": [], "facets": []}
+
+    async def execute(self, sql: str, *args: Any) -> str:  # SET LOCAL: not a search statement
+        return ""
+
+    def transaction(self) -> contextlib.AbstractAsyncContextManager[None]:
+        return contextlib.nullcontext()
 
 
 async def explain_slowest(dsn: str, prepared: list[PreparedSearch], per_item_ms: list[float], n: int) -> list[dict]:
