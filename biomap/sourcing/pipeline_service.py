@@ -24,11 +24,10 @@ from biomap.sourcing.models import (
 from biomap.sourcing.permissions import (
     MANUFACTURER,
     SUPPLIER,
-    owns_demand,
     party_of,
-    require_manufacturer,
     require_signed_in,
 )
+from biomap.sourcing.service import own_demand_for_update
 from biomap.validation import validate
 
 # Stage moves: (from, to) -> the party that may make it.
@@ -82,12 +81,8 @@ async def invite(
     conn: asyncpg.Connection, viewer: Viewer, demand_id: int, supplier_id: int, note: str = "",
     evidence: list[str] | None = None,
 ) -> Pipeline:
-    require_manufacturer(viewer)
-    demand = await demand_queries.demand_for_update(conn, demand_id)
-    if demand is None:
-        raise NotFound("no demand with this id", field="demandId")
-    if not owns_demand(viewer, demand):
-        raise Forbidden("only the manufacturer that posted the demand invites suppliers to it")
+    demand = await own_demand_for_update(conn, viewer, demand_id, field="demandId",
+                                         doing="invites suppliers to it")
     if demand.status is not DemandStatus.OPEN:
         raise ValidationFailed([Invalid(f"the demand is {demand.status.value}: invite on an open demand",
                                         field="demandId", code="DEMAND_CLOSED")])

@@ -91,13 +91,21 @@ async def create_demand(
     return demand_id
 
 
-async def close_demand(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, status: DemandStatus) -> int:
+async def own_demand_for_update(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, *, field: str,
+                                doing: str) -> Demand:
+    """The demand, locked for a change that only the manufacturer who posted it may make (`doing`:
+    what the change is, for the refusal's message)."""
     require_manufacturer(viewer)
     demand = await demand_queries.demand_for_update(conn, demand_id)
     if demand is None:
-        raise NotFound("no demand with this id", field="id")
+        raise NotFound("no demand with this id", field=field)
     if not owns_demand(viewer, demand):
-        raise Forbidden("only the manufacturer that posted the demand closes it")
+        raise Forbidden(f"only the manufacturer that posted the demand {doing}")
+    return demand
+
+
+async def close_demand(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, status: DemandStatus) -> int:
+    demand = await own_demand_for_update(conn, viewer, demand_id, field="id", doing="closes it")
     if status is DemandStatus.OPEN:
         raise ValidationFailed([Invalid("close with CLOSED (fulfilled) or CANCELLED", field="status")])
     if not await demand_queries.set_status(conn, demand_id, status.value):
