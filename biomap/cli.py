@@ -94,6 +94,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+LARGE_IMPORT_BYTES = 4 * 2**20  # ~6,000 uniquip rows
+
+
+def default_analysis_workers(file_bytes: int, cpus: int) -> int:
+    return 2 if file_bytes >= LARGE_IMPORT_BYTES and cpus >= 2 else 1
+
+
 def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -106,8 +113,10 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
         await migrate.check_current(conn)
         # Worker processes analyse search text while this one parses and writes (see
         # _IndexingPipeline); spawned, not forked: Kiwi's threads do not survive a fork. Each worker
-        # holds Kiwi's model (~350 MB); more than one pays only with idle cores to spare.
-        workers = max(1, args.analysis_workers)
+        # holds Kiwi's model (~350 MB) and takes seconds to load it, so a second one only for a
+        # large file on a machine with two cores or more (100,000 rows on 2 cores: 90 s against
+        # 100-107 s with one).
+        workers = max(1, args.analysis_workers or default_analysis_workers(len(data), os.cpu_count() or 1))
         with (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                   initializer=warm_analyzer) as analysis,
               tqdm(desc="importing", unit="row", disable=None, file=sys.stderr) as bar):
@@ -194,8 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = imp.add_parser("uniquip", help="import equipment from a uniquip CSV file")
     p.add_argument("file")
     p.add_argument("--institution", help="code or name for rows without an Institution Name column")
-    p.add_argument("--analysis-workers", type=int, default=1,
-                   help="processes analysing search text (default 1; more on a machine with idle cores)")
+    p.add_argument("--analysis-workers", type=int, default=None,
+                   help="processes analysing search text (default: 2 for files of 4 MB or more on a machine "
+                        "with 2+ cores, else 1; each holds ~350 MB)")
     p.set_defaults(func=cmd_import_uniquip)
 
     exp = sub.add_parser("export", help="export data").add_subparsers(dest="format", required=True)

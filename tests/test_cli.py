@@ -97,3 +97,14 @@ async def test_search_reindex_and_meilisearch_commands_without_a_server(cli_dsn:
     if not os.environ.get("BIOMAP_MEILI_URL"):
         env_less = biomap(cli_dsn, "search", "check")
         assert env_less.returncode == 1 and "BIOMAP_MEILI_URL" in env_less.stderr
+
+
+@pytest.mark.parametrize(("file_bytes", "cpus", "workers"), [
+    (70 * 2**20, 2, 2),  # 100,000 rows: a second analysis process pays on two cores
+    (70 * 2**20, 1, 1),  # … not on one
+    (200_000, 8, 1),  # a small file: loading Kiwi in a second process costs more than it saves
+])
+def test_large_imports_analyse_in_two_processes_by_default(file_bytes: int, cpus: int, workers: int) -> None:
+    from biomap.cli import default_analysis_workers
+
+    assert default_analysis_workers(file_bytes, cpus) == workers
