@@ -103,8 +103,8 @@ MATCH_NARROW = """(d.concepts && $15::text[]
 MATCH_WORDS = f"""d.terms @@ $14::tsquery AND NOT coalesce({MATCH_NARROW}, false)"""
 
 # How much of the query's meaning a record carries, without reading its tsvector: one membership
-# test per query concept (up to eight), generated for the query's own count, because every test
-# costs about 1 µs per match and a broad query has 20,000 matches (a subquery per row would cost
+# test per query concept (up to eight), generated for the query's own count — eight fixed tests
+# cost about 1 µs per match, and a broad query has 20,000 matches (a subquery per row would cost
 # more than the match itself).
 MAX_SHARE_CONCEPTS = 8
 
