@@ -62,9 +62,14 @@ def hangul_chunks(text: str) -> list[str]:
 class Analysis:
     tokens: tuple[str, ...]
     concepts: tuple[str, ...]
-    compact: str
+    normalised: str
     # Query only: other ways to read the words (유세포 분석기 → 유세포분석기), each enough on its own.
     alternatives: tuple[str, ...] = ()
+
+    @property
+    def compact(self) -> str:
+        """Only queries use it (trigram similarity): computed on demand, not for every document."""
+        return compact(self.normalised)
 
 
 class Analyzer:
@@ -155,7 +160,7 @@ class Analyzer:
         parts = [self._analyze_sentence(s) for s in sentences]
         tokens = tuple(dict.fromkeys(t for part in parts for t in part.tokens))
         concepts = tuple(sorted({c for part in parts for c in part.concepts}))
-        return Analysis(tokens, concepts, compact(text))
+        return Analysis(tokens, concepts, text)
 
     def _analyze_one_sentence(self, text: str) -> Analysis:
         korean = self.korean_nouns(text)
@@ -163,7 +168,7 @@ class Analyzer:
         models = [m for m in _MODEL_TOKEN.findall(text) if any(c.isdigit() for c in m)]
         tokens = list(dict.fromkeys([*korean, *english, *(m.rstrip("+") for m in models)]))
         concepts = sorted(self.glossary.concepts_in(text, korean))
-        return Analysis(tuple(t for t in tokens if _meaningful(t)), tuple(concepts), compact(text))
+        return Analysis(tuple(t for t in tokens if _meaningful(t)), tuple(concepts), text)
 
     def analyze_query(self, text: str) -> Analysis:
         """Like `analyze`, plus what only queries need: the space-joined form of adjacent Hangul words
@@ -184,7 +189,7 @@ class Analyzer:
         # a piece inside one written word (분석 of 분석기) would match every analyser in the catalogue.
         alternatives = tuple(t for t in dict.fromkeys(joined)
                              if _meaningful(t) and t not in base.tokens and not any(t in w for w in words))
-        return Analysis(base.tokens, tuple(sorted(concepts)), base.compact, alternatives)
+        return Analysis(base.tokens, tuple(sorted(concepts)), base.normalised, alternatives)
 
     def _typo_concepts(self, words: list[str]) -> set[str]:
         """Concepts of glossary terms within the word's typo budget (Levenshtein, in C: rapidfuzz)."""

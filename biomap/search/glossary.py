@@ -103,18 +103,24 @@ class Glossary:
     def concepts_in(self, text: str, tokens: list[str]) -> set[str]:
         """Concept ids whose terms occur in `text` (tokens: the text's Hangul nouns, for short terms)."""
         found: set[str] = set()
-        hangul = compact(text)
-        for start in range(len(hangul) - 1):
-            for term in self.hangul_by_start.get(hangul[start:start + 2], ()):
-                if len(term) >= 3 and hangul.startswith(term, start):
-                    found |= self.hangul_terms[term]
-        for token in tokens:  # short terms count only as whole tokens
-            ids = self.hangul_terms.get(token)
-            if ids:
-                found |= ids
+        text = normalise(text)
+        if has_hangul(text):  # every Hangul term has Hangul in it: Latin-only text cannot hold one
+            hangul = _NON_WORD.sub("", text)
+            by_start = self.hangul_by_start
+            for start in range(len(hangul) - 1):
+                for term in by_start.get(hangul[start:start + 2], ()):
+                    if len(term) >= 3 and hangul.startswith(term, start):
+                        found |= self.hangul_terms[term]
+            for token in tokens:  # short terms count only as whole tokens
+                ids = self.hangul_terms.get(token)
+                if ids:
+                    found |= ids
+        words = _LATIN_WORD.findall(text)
+        if not words:
+            return found
         # Longest phrase first; words inside a longer match do not count again, so "centrifugal pump"
         # is a pump even though "centrifugal" and "centrifuge" share the stem "centrifug".
-        stems = latin_stems(text)
+        stems = [stem(w) for w in words]
         covered = [False] * len(stems)
         for size in range(min(self.max_phrase, len(stems)), 0, -1):
             for start in range(len(stems) - size + 1):
@@ -124,12 +130,12 @@ class Glossary:
                 if ids:
                     found |= ids
                     covered[start:start + size] = [True] * size
-        for word in _LATIN_WORD.findall(normalise(text)):
+        for word in words:
             ids = self.latin_compact.get(word)
             if ids:
                 found |= ids
         # "LC-MS/MS" style terms: the whole run of latin words squashed together
-        squashed = "".join(_LATIN_WORD.findall(normalise(text)))
+        squashed = "".join(words)
         ids = self.latin_compact.get(squashed)
         if ids and len(squashed) >= 3:
             found |= ids

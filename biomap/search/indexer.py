@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -31,7 +32,9 @@ def content_hash(document: SearchDocument) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=200_000)
 def _lexeme(token: str) -> str:
+    # Tokens repeat across records (a million lexemes per 100,000 records): quote each once.
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -39,11 +42,10 @@ def tsvector_literal(weighted: Sequence[tuple[Analysis, str]]) -> str:
     """A tsvector built from analysed tokens directly (no text-search parser in between, so Korean
     nouns, model numbers and concept ids arrive exactly as the analyzer produced them)."""
     entries: list[str] = []
-    position = 1
     for analysis, weight in weighted:
-        for token in [*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)]:
-            entries.append(f"{_lexeme(token)}:{min(position, 16383)}{weight}")
-            position += 1
+        first = len(entries) + 1
+        entries += [f"{_lexeme(token)}:{min(position, 16383)}{weight}" for position, token in enumerate(
+            (*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)), first)]
     return " ".join(entries)
 
 
