@@ -51,12 +51,21 @@ class PoolDatabase:
         await self.pool.close()
 
 
+async def keep_session(conn: asyncpg.Connection) -> None:
+    """Release a pooled connection without asyncpg's reset query (advisory unlock, CLOSE ALL,
+    UNLISTEN, RESET ALL): one round trip per request saved, and the app leaves none of that state
+    behind. Settings are only ever SET LOCAL, locks only transaction-scoped, nothing LISTENs on a
+    pooled connection, no cursor outlives its transaction (tests/db/test_pool.py checks the code).
+    asyncpg still rolls back an open transaction and drops listener callbacks before this runs."""
+
+
 async def create_pool(dsn: str, *, min_size: int = 2, max_size: int = 10) -> asyncpg.Pool:
     pool = await asyncpg.create_pool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         init=init_connection,
+        reset=keep_session,
         # Statement cache is per connection; prepared statements make repeated catalogue
         # queries cheaper, and work because we never use a transaction-mode pooler.
         statement_cache_size=512,
