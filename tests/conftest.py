@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import AsyncIterator
@@ -94,7 +95,9 @@ class SingleConnectionDatabase:
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
-        async with self._lock:
+        # A pooled connection outside a transaction: a statement that fails leaves nothing behind and
+        # the connection usable. A savepoint gives the same here, inside the test transaction.
+        async with self._lock, self.conn.transaction():
             yield self.conn
 
     @asynccontextmanager
@@ -103,12 +106,17 @@ class SingleConnectionDatabase:
             yield self.conn
 
 
+_SAVEPOINT = re.compile(r"\s*(?:SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b", re.IGNORECASE)
+
+
 class StatementCounter:
     def __init__(self) -> None:
         self.statements: list[str] = []
 
     def __call__(self, record: Any) -> None:
-        self.statements.append(record.query)
+        # Savepoints are SingleConnectionDatabase's stand-in for the pool's transactions: not the app's.
+        if not _SAVEPOINT.match(record.query):
+            self.statements.append(record.query)
 
     def reset(self) -> None:
         self.statements.clear()

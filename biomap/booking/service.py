@@ -1,6 +1,7 @@
 """Booking rules and the booking state machine. Services take a connection inside the caller's
 transaction and never commit; every state change is a conditional UPDATE that carries its audit row
-and outbox notification in the same statement.
+and outbox notification in the same statement. `request_booking` alone also runs on a bare
+connection: its writes are one statement, or a block of its own (see there).
 
 Lifecycle: REQUESTED -> APPROVED | REJECTED | CANCELLED | EXPIRED;  APPROVED -> CANCELLED | COMPLETED | NO_SHOW.
 """
@@ -102,7 +103,12 @@ def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpo
 async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[str, Any],
                           now: dt.datetime | None = None) -> Booking:
     """Book [start, end) of one equipment. Every broken rule is reported at once; the slot itself is
-    guarded by the exclusion constraints (a taken slot is BOOKING_CONFLICT)."""
+    guarded by the exclusion constraints (a taken slot is BOOKING_CONFLICT).
+
+    Atomicity is this function's own: a request with an idempotency key or under a weekly quota
+    writes in `conn.transaction()` (a savepoint inside the caller's transaction, else a transaction
+    of its own); the plain request reads its context and then writes one statement, which is atomic
+    by itself, so the API calls it on a bare connection and saves BEGIN and COMMIT."""
     user_id = require_user(viewer)
     now = _now(now)
     equipment_id = int(data.get("equipment_id") or 0)
@@ -115,29 +121,43 @@ async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[s
         key = str(key).strip()
         if not 1 <= len(key) <= 200:
             raise fail([Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters")])
-        earlier = await queries.claim_idempotency(conn, user_id, key, _request_hash(equipment_id, start, end, purpose))
-        if earlier is not None:
-            if earlier["request_hash"] != _request_hash(equipment_id, start, end, purpose):
-                raise fail([Problem(Code.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
-                                    "this key was used for a different request in the last 24 hours: use a new key")])
-            found = await queries.booking_by_id(conn, earlier["booking_id"])
-            assert found is not None
-            return found
     ctx = await _context(conn, viewer, equipment_id, start, end, now) if equipment_id else None
+    quota = ctx is not None and ctx.rules.weekly_quota_hours is not None
+    if key is None and not quota:
+        return await _book(conn, viewer, user_id, ctx, equipment_id, start, end, purpose, None, now)
+    async with conn.transaction():
+        if key is not None:
+            request_hash = _request_hash(equipment_id, start, end, purpose)
+            earlier = await queries.claim_idempotency(conn, user_id, key, request_hash)
+            if earlier is not None:
+                if earlier["request_hash"] != request_hash:
+                    raise fail([Problem(Code.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
+                                        "this key was used for a different request in the last 24 hours: "
+                                        "use a new key")])
+                found = await queries.booking_by_id(conn, earlier["booking_id"])
+                assert found is not None
+                return found
+        if ctx is not None and quota:
+            # Count again under the user's lock: a concurrent request of the same user waits here.
+            await queries.lock_user(conn, user_id)
+            used = await queries.week_hours(conn, user_id, equipment_id, rules.week_bounds(start))
+            ctx = dataclasses.replace(ctx, week_hours_used=used)
+        return await _book(conn, viewer, user_id, ctx, equipment_id, start, end, purpose, key, now)
+
+
+async def _book(conn: asyncpg.Connection, viewer: Viewer, user_id: int, ctx: BookingContext | None,
+                equipment_id: int, start: dt.datetime, end: dt.datetime, purpose: str, key: str | None,
+                now: dt.datetime) -> Booking:
+    """Check every rule against `ctx`, then insert the booking (one statement with its audit row,
+    notification and idempotency link)."""
     if ctx is None:
         raise fail([Problem(Code.EQUIPMENT_NOT_FOUND, "equipmentId", "no equipment with this id")])
-    if ctx.rules.weekly_quota_hours is not None:
-        # Count again under the user's lock: a concurrent request of the same user waits here.
-        await queries.lock_user(conn, user_id)
-        used = await queries.week_hours(conn, user_id, equipment_id, rules.week_bounds(start))
-        ctx = dataclasses.replace(ctx, week_hours_used=used)
     problems = rules.check_request(ctx, start, end, now)
     if problems:
         raise fail(problems)
     hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
     status = BookingStatus.REQUESTED if ctx.rules.approval_required else BookingStatus.APPROVED
     try:
-        # No savepoint: a conflict aborts the caller's transaction, which rolls back on the domain error.
         return await queries.insert_booking(
             conn, equipment_id=equipment_id, institution_id=ctx.institution_id, user_id=user_id,
             user_email=viewer.email, status=status, start=start, end=end,

@@ -1,5 +1,6 @@
 """The quota cannot be bypassed by a race: concurrent requests of one user, each on its own
-connection and transaction, for separate slots: only as many as fit the quota succeed."""
+connection, for separate slots: only as many as fit the quota succeed. Both ways the service is
+called: inside the caller's transaction, and on a bare connection as the API calls it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import asyncio
 import uuid
 
 import asyncpg
+import pytest
 
 from biomap.booking import service
 from biomap.booking.models import DEFAULT_HOURS, BookingRules
@@ -18,7 +20,8 @@ from biomap.identity.service import create_user
 from tests.booking.conftest import make_equipment, next_weekday, seoul
 
 
-async def test_concurrent_requests_cannot_exceed_quota(database_dsn: str) -> None:
+@pytest.mark.parametrize("in_transaction", [True, False], ids=["caller-transaction", "bare-connection"])
+async def test_concurrent_requests_cannot_exceed_quota(database_dsn: str, in_transaction: bool) -> None:
     setup = await connect(database_dsn)
     tag = uuid.uuid4().hex[:8]
     try:
@@ -33,11 +36,14 @@ async def test_concurrent_requests_cannot_exceed_quota(database_dsn: str) -> Non
         conns = [await connect(database_dsn) for _ in range(6)]
 
         async def attempt(conn: asyncpg.Connection, hour: int) -> str:
+            data = {"equipment_id": equipment, "start": seoul(day, hour).isoformat(),
+                    "end": seoul(day, hour + 1).isoformat(), "purpose": "quota race"}
             try:
-                async with conn.transaction():
-                    await service.request_booking(conn, viewer, {
-                        "equipment_id": equipment, "start": seoul(day, hour).isoformat(),
-                        "end": seoul(day, hour + 1).isoformat(), "purpose": "quota race"})
+                if in_transaction:
+                    async with conn.transaction():
+                        await service.request_booking(conn, viewer, data)
+                else:
+                    await service.request_booking(conn, viewer, data)
                 return "ok"
             except ValidationFailed as exc:
                 return exc.problems[0].code

@@ -14,6 +14,7 @@ import pytest
 from biomap.api.booking.errors import run_booking
 from biomap.booking import service
 from biomap.db.pool import connect
+from biomap.errors import ValidationFailed
 from biomap.identity.models import Role, Viewer
 from biomap.identity.service import create_user
 from tests.booking.conftest import make_equipment, next_weekday, seoul
@@ -45,7 +46,8 @@ async def test_transient_failures_are_retried(failure) -> None:
     assert (result, errors, db.transactions) == ("booked", [], 3)
 
 
-async def test_concurrent_repeats_of_one_key_make_one_booking(database_dsn: str) -> None:
+@pytest.mark.parametrize("in_transaction", [True, False], ids=["caller-transaction", "bare-connection"])
+async def test_concurrent_repeats_of_one_key_make_one_booking(database_dsn: str, in_transaction: bool) -> None:
     setup = await connect(database_dsn)
     tag = uuid.uuid4().hex[:8]
     try:
@@ -60,6 +62,8 @@ async def test_concurrent_repeats_of_one_key_make_one_booking(database_dsn: str)
         conns = [await connect(database_dsn) for _ in range(5)]
 
         async def attempt(conn: asyncpg.Connection) -> int:
+            if not in_transaction:  # as the API calls it: the service keeps its writes atomic itself
+                return (await service.request_booking(conn, viewer, dict(data))).id
             async with conn.transaction():
                 return (await service.request_booking(conn, viewer, dict(data))).id
 
@@ -78,4 +82,41 @@ async def test_concurrent_repeats_of_one_key_make_one_booking(database_dsn: str)
             await setup.execute("DELETE FROM booking WHERE equipment_id = $1", equipment)
             await setup.execute("DELETE FROM equipment WHERE id = $1", equipment)
             await setup.execute("DELETE FROM app_user WHERE email = $1", f"key-{tag}@test.biomap.kr")
+        await setup.close()
+
+
+async def test_a_refused_request_on_a_bare_connection_leaves_no_key_claim(database_dsn: str) -> None:
+    """The key's claim and the booking are written together or not at all: after a conflict the
+    same key can make the booking once the slot is free."""
+    setup = await connect(database_dsn)
+    conn = await connect(database_dsn)
+    tag = uuid.uuid4().hex[:8]
+    try:
+        async with setup.transaction():
+            equipment = await make_equipment(setup)
+            user, _ = await create_user(setup, email=f"claim-{tag}@test.biomap.kr", role=Role.RESEARCHER,
+                                        organisation_code="YONSEI_IC")
+        viewer = Viewer(user.id, Role.RESEARCHER, None, False, user.email)
+        day = next_weekday(2)
+        slot = {"equipment_id": equipment, "start": seoul(day, 10).isoformat(), "end": seoul(day, 11).isoformat(),
+                "purpose": "first"}
+        first = await service.request_booking(conn, viewer, dict(slot))
+        with pytest.raises(ValidationFailed) as refused:
+            await service.request_booking(conn, viewer, {**slot, "idempotency_key": f"k-{tag}"})
+        assert [p.code for p in refused.value.problems] == ["BOOKING_CONFLICT"]
+        assert not conn.is_in_transaction()
+        assert await setup.fetchval("SELECT count(*) FROM booking_idempotency WHERE key = $1", f"k-{tag}") == 0
+        await setup.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = $1", first.id)
+        again = await service.request_booking(conn, viewer, {**slot, "idempotency_key": f"k-{tag}"})
+        assert again.id != first.id
+        assert await setup.fetchval("SELECT booking_id FROM booking_idempotency WHERE key = $1", f"k-{tag}") == again.id
+    finally:
+        await conn.close()
+        async with setup.transaction():
+            await setup.execute("DELETE FROM outbox WHERE topic = 'booking.notification' AND (payload->>'equipmentId')::bigint = $1", equipment)
+            await setup.execute("DELETE FROM audit_log WHERE entity = 'booking' AND entity_id IN (SELECT id FROM booking WHERE equipment_id = $1)", equipment)
+            await setup.execute("DELETE FROM booking_idempotency WHERE key = $1", f"k-{tag}")
+            await setup.execute("DELETE FROM booking WHERE equipment_id = $1", equipment)
+            await setup.execute("DELETE FROM equipment WHERE id = $1", equipment)
+            await setup.execute("DELETE FROM app_user WHERE email = $1", f"claim-{tag}@test.biomap.kr")
         await setup.close()

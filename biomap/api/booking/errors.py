@@ -37,12 +37,15 @@ def booking_errors(exc: DomainError) -> list[BookingError]:
                          message=p.message) for p in problems]
 
 
-async def run_booking(info: Info, work: Callable[[asyncpg.Connection], Awaitable[R]]) -> tuple[R | None, list[BookingError]]:
-    """`work` in its own transaction; domain errors roll back and become payload errors; serialization
+async def run_booking(info: Info, work: Callable[[asyncpg.Connection], Awaitable[R]], *,
+                      transaction: bool = True) -> tuple[R | None, list[BookingError]]:
+    """`work` in its own transaction (or, with transaction=False, on a bare connection, for work that
+    keeps its own writes atomic); domain errors roll back and become payload errors; serialization
     failures and deadlocks are retried with a short jittered pause."""
+    db = info.context.db
     for attempt in range(RETRIES):
         try:
-            async with info.context.db.transaction() as conn:
+            async with db.transaction() if transaction else db.connection() as conn:
                 return await work(conn), []
         except DomainError as exc:
             return None, booking_errors(exc)

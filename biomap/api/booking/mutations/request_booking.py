@@ -22,5 +22,7 @@ async def request_booking(info: Info, input: RequestBookingInput) -> RequestBook
     data = {"equipment_id": pk_of(input.equipment_id, "Equipment") or 0, "start": input.start, "end": input.end,
             "purpose": input.purpose, "idempotency_key": input.idempotency_key}
     viewer = info.context.viewer
-    record, errors = await run_booking(info, lambda conn: service.request_booking(conn, viewer, data))
+    # No transaction around it: the service makes its writes atomic itself (see request_booking).
+    record, errors = await run_booking(info, lambda conn: service.request_booking(conn, viewer, data),
+                                       transaction=False)
     return RequestBookingPayload(booking=Booking.of(record, viewer) if record else None, errors=errors)
