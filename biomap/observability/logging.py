@@ -32,5 +32,11 @@ def configure_logging(level: str = "INFO") -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
-        logging.getLogger(name).handlers[:] = []
-        logging.getLogger(name).propagate = True
+        logger = logging.getLogger(name)
+        if name == "uvicorn.access" and not logger.handlers and not logger.propagate:
+            # uvicorn's --no-access-log (`biomap serve` sets it) leaves the access logger like this:
+            # keep it off. Routed to the JSON handler it wrote a line per request (~4 % of the CPU
+            # of a small request).
+            continue
+        logger.handlers[:] = []
+        logger.propagate = True
