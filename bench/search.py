@@ -59,7 +59,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Self
 
@@ -290,8 +290,6 @@ class PreparedSearch:
     analyze_ms: float
     tokens: int
     concepts: int
-    concept_ids: tuple[str, ...] = ()
-    concept_weights: list[float] = field(default_factory=list)  # as the server's ConceptWeights gives them
 
 
 def prepare_workload(queries: list[search_queries.Query]) -> tuple[list[PreparedSearch], dict[str, Any]]:
@@ -324,7 +322,7 @@ def prepare_workload(queries: list[search_queries.Query]) -> tuple[list[Prepared
         base = scope_and_filter_args(kinds, scope, filt)
         relaxed = base + match_args(analysis, every=False) if len(analysis.tokens) > 1 else None
         prepared.append(PreparedSearch(q, base + match_args(analysis), relaxed, analyze_ms,
-                                       len(analysis.tokens), len(analysis.concepts), analysis.concepts))
+                                       len(analysis.tokens), len(analysis.concepts)))
     # A second pass: the steady state of a server that has seen the text before (Analyzer.analyze
     # keeps an LRU cache of texts; analyze_query's own work is redone every time).
     warm = []
@@ -344,31 +342,15 @@ def _summary(sorted_ms: Sequence[float]) -> dict[str, float]:
             "max": sorted_ms[-1] if sorted_ms else 0.0, "mean": statistics.fmean(sorted_ms) if sorted_ms else 0.0}
 
 
-async def weigh_concepts(dsn: str, prepared: list[PreparedSearch]) -> None:
-    """The concept weights the server computes (from the same statistics of the same database)."""
-    from biomap.search import pg_queries
-    from biomap.search.postgres_backend import ConceptWeights, concept_weights
-
-    conn = await connect(dsn)
-    try:
-        total, counts = await pg_queries.concept_record_counts(conn)
-    finally:
-        await conn.close()
-    for p in prepared:
-        p.concept_weights = concept_weights(p.concept_ids, total, counts, ConceptWeights.IDF_SHARE)
-
-
 async def search_sql(conn: asyncpg.Connection, p: PreparedSearch) -> tuple[list[dict], int, float, float]:
     """Exactly the statements PostgresBackend.search runs (text search, first page): hits, total,
     statement ms (one statement: page, facets and total), and 0 (kept for the report's shape)."""
     from biomap.search import pg_queries
 
     t0 = time.perf_counter()
-    hits, facets = await pg_queries.search(conn, p.args, PAGE_SIZE + 1, 0, browse=False,
-                                           concept_weights=p.concept_weights)
+    hits, facets = await pg_queries.search(conn, p.args, PAGE_SIZE + 1, 0, browse=False)
     if not hits and p.relaxed_args is not None:
-        hits, facets = await pg_queries.search(conn, p.relaxed_args, PAGE_SIZE + 1, 0, browse=False,
-                                               concept_weights=p.concept_weights)
+        hits, facets = await pg_queries.search(conn, p.relaxed_args, PAGE_SIZE + 1, 0, browse=False)
     statement_ms = (time.perf_counter() - t0) * 1000
     total = next((r["n"] for r in facets if r["grouping"] == 127), 0)
     return hits, total, statement_ms, 0.0
@@ -532,8 +514,7 @@ async def explain_slowest(dsn: str, prepared: list[PreparedSearch], per_item_ms:
         for i in order:
             p = prepared[i]
             capture = _Capture()
-            await pg_queries.search(capture, p.args, PAGE_SIZE + 1, 0, browse=False,  # type: ignore[arg-type]
-                                    concept_weights=p.concept_weights)
+            await pg_queries.search(capture, p.args, PAGE_SIZE + 1, 0, browse=False)  # type: ignore[arg-type]
             entry: dict[str, Any] = {"query": p.query.text, "kind": p.query.kind, "median_ms_under_load": per_item_ms[i],
                                      "tokens": p.tokens, "concepts": p.concepts, "statements": []}
             for (sql, args), name in zip(capture.calls, ("search",), strict=True):
@@ -958,7 +939,6 @@ def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
         report["postgres"] = asyncio.run(postgres_settings(db.dsn))
         print(f"analysing {len(queries)} queries ...", flush=True)
         prepared, analyzer_info = prepare_workload(queries)
-        asyncio.run(weigh_concepts(db.dsn, prepared))
         report["workload"] = {"queries": len(queries), "prefixes": len(prefixes),
                               "by_kind": dict(sorted(_count(q.kind for q in queries).items())),
                               "judged": sum(q.judged for q in queries),

@@ -93,7 +93,7 @@ SCOPE_AND_FILTER = """d.kind = ANY($1::text[])
 # Match parameters: $14 tsquery of all tokens AND-ed, $15 concepts, $16 compact query to match by
 # trigrams ('' when the query names concepts), $17 minimum trigram word similarity. Rank-only
 # parameters come last: $18 all tokens and concepts OR-ed, $19 concepts OR-ed, $20 compact query.
-# Paging: $21 limit, $22 offset, $23 shortlist size. $24 the weights of the concepts in $15.
+# Paging: $21 limit, $22 offset, $23 shortlist size.
 #
 # Matching by concept or by trigram (typos, spacing) reads the narrow search_match table (its two
 # GIN indexes in one BitmapOr); matching by words reads search_document's tsvector, for the records
@@ -110,12 +110,9 @@ MAX_SHARE_CONCEPTS = 8
 
 
 def _concept_share(concepts: int) -> str:
-    """Each query concept counts by its weight ($24, summing to 1; see ConceptWeights: rarer
-    concepts weigh more, so "QTRAP mass spectrometer" is about the QTRAP first)."""
-    tests = " + ".join(f"CASE WHEN ($15::text[])[{i}] = ANY(d.concepts) THEN ($24::float8[])[{i}] ELSE 0 END"
-                       for i in range(1, min(concepts, MAX_SHARE_CONCEPTS) + 1))
-    # Without concepts the weights are empty, and still named once (every parameter needs a type).
-    return f"({tests or '0 * cardinality($24::float8[])'})::float8"
+    tests = " + ".join(f"coalesce((($15::text[])[{i}] = ANY(d.concepts))::int, 0)"
+                       for i in range(1, min(concepts, MAX_SHARE_CONCEPTS) + 1)) or "0"
+    return f"({tests})::float8 / greatest(cardinality($15::text[]), 1)"
 
 
 # Phase one, for every match, from small columns: the share of the query's concepts a record
@@ -132,11 +129,11 @@ def _rough(concepts: int) -> str:
 
 
 # Phase two, for the shortlist only: weighted ts_rank over every field (reads the tsvector).
-def _rank(concepts: int) -> str:
-    return f"""(coalesce(ts_rank('{{0.1, 0.2, 0.4, 1.0}}', d.terms, $18::tsquery), 0)
+RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
     + CASE WHEN cardinality($15::text[]) > 0 THEN
-        2.0 * {_concept_share(concepts)}
-        + coalesce(ts_rank('{{0.05, 0.1, 0.3, 1.0}}', d.terms, $19::tsquery), 0)
+        2.0 * cardinality(ARRAY(SELECT unnest(d.concepts) INTERSECT SELECT unnest($15::text[])))
+            / cardinality($15::text[])
+        + coalesce(ts_rank('{0.05, 0.1, 0.3, 1.0}', d.terms, $19::tsquery), 0)
       ELSE 0 END
     + CASE WHEN length($20) >= 3 THEN word_similarity($20, d.compact) ELSE 0 END)
     -- records outside the bio taxonomy (category OTHER: pumps, electrical reactors…) rank below
@@ -164,7 +161,7 @@ _HITS = """coalesce((SELECT jsonb_agg(jsonb_build_object(
 _FACET_ROWS = """coalesce((SELECT jsonb_agg(to_jsonb(f)) FROM facets f), '[]')"""
 
 # Equipment free for a whole window (search "free between"): its two parameters come after all
-# the others ($25, $26 in SEARCH; $16, $17 in BROWSE).
+# the others ($24, $25 in SEARCH; $16, $17 in BROWSE).
 def _free(start: str, end: str) -> str:
     return (f"d.kind = 'EQUIPMENT' AND d.status = 'ACTIVE' AND "
             f"{free_between_sql('d.entity_id', start, end)}")
@@ -181,7 +178,7 @@ def _search_sql(extra: str, concepts: int) -> str:
         SELECT {columns} FROM search_document d WHERE {MATCH_WORDS} AND {SCOPE_AND_FILTER}{extra}),
     shortlist AS (SELECT kind, entity_id FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $23),
     page AS (
-        SELECT d.kind, d.entity_id, ({_rank(concepts)})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
           FROM shortlist s JOIN search_document d USING (kind, entity_id)
          ORDER BY score DESC, d.kind, d.entity_id LIMIT $21 OFFSET $22),
     facets AS ({_FACETS})
@@ -202,7 +199,7 @@ def _browse_sql(extra: str) -> str:
 
 # One text per count of query concepts (0-8): the concept share is generated for that count.
 SEARCH = tuple(_search_sql("", k) for k in range(MAX_SHARE_CONCEPTS + 1))
-SEARCH_FREE = tuple(_search_sql(f" AND {_free('$25', '$26')}", k) for k in range(MAX_SHARE_CONCEPTS + 1))
+SEARCH_FREE = tuple(_search_sql(f" AND {_free('$24', '$25')}", k) for k in range(MAX_SHARE_CONCEPTS + 1))
 BROWSE = _browse_sql("")
 BROWSE_FREE = _browse_sql(f" AND {_free('$16', '$17')}")
 
@@ -212,12 +209,9 @@ SHORTLIST = 200
 
 
 async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: int, browse: bool,
-                 free_between: tuple[Any, Any] | None = None, concept_weights: Sequence[float] | None = None,
-                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+                 free_between: tuple[Any, Any] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(hits of one page best first, facet rows with the total as the row grouping everything).
-    Browsing (no text) lists by kind and id. `free_between`: only equipment free for that window.
-    `concept_weights`: one per query concept ($15), summing to 1 (see ConceptWeights); equal
-    weights when not given."""
+    Browsing (no text) lists by kind and id. `free_between`: only equipment free for that window."""
     window = list(free_between) if free_between else []
     async with conn.transaction():
         # Planned for this query's values every time: which branches apply (concepts or not, each
@@ -229,12 +223,9 @@ async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: 
         if browse:
             row = await conn.fetchrow(BROWSE_FREE if window else BROWSE, *args[:13], limit, offset, *window)
         else:
-            named = len(args[14] or ())  # $15
-            weights = [1 / named] * named if concept_weights is None else list(concept_weights)
-            if len(weights) != named:
-                raise ValueError(f"{len(weights)} concept weights for {named} concepts")
-            row = await conn.fetchrow((SEARCH_FREE if window else SEARCH)[min(named, MAX_SHARE_CONCEPTS)], *args,
-                                      limit, offset, max(SHORTLIST, offset + limit), weights, *window)
+            concepts = min(len(args[14] or ()), MAX_SHARE_CONCEPTS)  # $15
+            row = await conn.fetchrow((SEARCH_FREE if window else SEARCH)[concepts], *args, limit, offset,
+                                      max(SHORTLIST, offset + limit), *window)
     return _json(row["hits"]), _json(row["facets"])
 
 
@@ -259,13 +250,3 @@ async def suggest_names(
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-async def concept_record_counts(conn: asyncpg.Connection) -> tuple[int, dict[str, int]]:
-    """(records indexed, records per concept): the statistics behind concept weights."""
-    row = await conn.fetchrow(
-        """SELECT (SELECT count(*) FROM search_match) AS total,
-                  (SELECT coalesce(jsonb_object_agg(c, n), '{}'::jsonb)
-                     FROM (SELECT c, count(*) AS n FROM search_match, unnest(concepts) AS c GROUP BY c) AS x) AS counts""")
-    counts = row["counts"]
-    return row["total"], json.loads(counts) if isinstance(counts, str) else counts

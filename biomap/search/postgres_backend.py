@@ -7,9 +7,6 @@ same transaction as the records.
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
@@ -98,45 +95,7 @@ def highlight_terms(text: str, analysis: Analysis) -> set[str]:
     return terms
 
 
-class ConceptWeights:
-    """How much each query concept counts in the concept share. Half is spread evenly, half goes by
-    inverse document frequency over the indexed records, ln(1 + records / records with it): a rare
-    concept named in a query (QTRAP) says more about what is wanted than a common one beside it
-    (mass spectrometer), which still counts. Measured on the relevance suite: messy imports
-    0.821 -> 0.846 nDCG@10, all queries 0.957 -> 0.959 (all IDF: 0.958, with distractors and
-    English queries losing). Ranking statistics only: matching and permissions never depend on
-    them, so they are read once and refreshed every `ttl` seconds."""
-
-    IDF_SHARE = 0.5
-
-    def __init__(self, ttl: float = 300.0) -> None:
-        self.ttl = ttl
-        self._read_at = -math.inf
-        self._total = 0
-        self._counts: dict[str, int] = {}
-
-    async def of(self, conn: asyncpg.Connection, concepts: Sequence[str]) -> list[float]:
-        if not concepts:
-            return []
-        if time.monotonic() - self._read_at > self.ttl:
-            self._total, self._counts = await pg_queries.concept_record_counts(conn)
-            self._read_at = time.monotonic()
-        return concept_weights(concepts, self._total, self._counts, self.IDF_SHARE)
-
-
-def concept_weights(concepts: Sequence[str], total: int, counts: dict[str, int], idf_share: float) -> list[float]:
-    """One weight per concept, summing to 1."""
-    if not concepts:
-        return []
-    idf = [math.log(1 + max(total, 1) / max(counts.get(c, 0), 1)) for c in concepts]
-    scale = sum(idf) or 1.0
-    return [idf_share * w / scale + (1 - idf_share) / len(concepts) for w in idf]
-
-
 class PostgresBackend:
-    def __init__(self) -> None:
-        self.concept_weights = ConceptWeights()
-
     async def search(self, conn: asyncpg.Connection, request: SearchRequest) -> SearchResult:
         base = scope_and_filter_args(request.kinds, request.scope, request.filter)
         free = request.filter.free_between
@@ -145,14 +104,12 @@ class PostgresBackend:
                                                    free_between=free)
             return _result(hits, facets, frozenset())
         analysis = get_analyzer().analyze_query(request.text)
-        weights = await self.concept_weights.of(conn, analysis.concepts)
         hits, facets = await pg_queries.search(conn, base + match_args(analysis), request.limit, request.offset,
-                                               browse=False, free_between=free, concept_weights=weights)
+                                               browse=False, free_between=free)
         if not hits and request.offset == 0 and len(analysis.tokens) > 1:
             # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
             hits, facets = await pg_queries.search(conn, base + match_args(analysis, every=False),
-                                                   request.limit, request.offset, browse=False, free_between=free,
-                                                   concept_weights=weights)
+                                                   request.limit, request.offset, browse=False, free_between=free)
         return _result(hits, facets, frozenset(highlight_terms(request.text, analysis)))
 
     async def suggest(
