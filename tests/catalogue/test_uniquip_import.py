@@ -122,3 +122,27 @@ async def test_pipelined_analysis_writes_every_document_in_order(conn, monkeypat
             WHERE o.code = 'INU' AND e.source_id IS NOT NULL
               AND (d.entity_id IS NULL OR d.title_en IS DISTINCT FROM e.name_en)""")
     assert mismatched == []
+
+
+async def test_a_failing_writer_stops_the_import_instead_of_hanging(conn, monkeypatch) -> None:
+    """The file is parsed while a writer task stores earlier batches: when the writer fails, the
+    import raises its error at once (the parser does not wait for room in a queue nobody empties)."""
+    import asyncio
+
+    from biomap.catalogue import uniquip_import
+
+    written: list[int] = []
+    real_batch = uniquip_import._import_batch
+
+    async def failing_second_batch(conn, batch, report, progress, indexing):
+        if written:
+            raise RuntimeError("disk full")
+        written.append(len(batch))
+        await real_batch(conn, batch, report, progress, indexing)
+
+    monkeypatch.setattr(uniquip_import, "BATCH_SIZE", 2)
+    monkeypatch.setattr(uniquip_import, "_import_batch", failing_second_batch)
+    with pytest.raises(RuntimeError, match="disk full"):
+        await asyncio.wait_for(
+            import_uniquip(conn, (FIXTURES / "realworld_cp1252.csv").read_bytes(), institution="INU"), timeout=30)
+    assert written == [2]

@@ -380,6 +380,13 @@ def iter_uniquip(data: bytes) -> Iterator[EquipmentRecord | RowError]:
     return iter(_Reader(data))
 
 
+def read_uniquip(data: bytes) -> _Reader:
+    """Records and row errors in file order, as they are read; the reader's `encoding`,
+    `total_rows` and `skipped_facilities` are complete once the iteration is. Raises
+    UniquipFormatError here (not at the first `next()`) when it is not a uniquip CSV at all."""
+    return _Reader(data)
+
+
 def parse_uniquip(data: bytes) -> ParseResult:
     """Read a whole uniquip file. Raises UniquipFormatError when it is not a uniquip CSV at all."""
     reader = _Reader(data)
