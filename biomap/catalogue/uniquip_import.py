@@ -27,7 +27,7 @@ from biomap.catalogue.uniquip import (
     EquipmentRecord,
     RowError,
     UniquipFormatError,
-    read_uniquip,
+    iter_uniquip,
     write_uniquip,
 )
 from biomap.errors import Invalid, NotFound
@@ -79,7 +79,7 @@ async def import_uniquip(
     `analysis`: an executor (worker processes) for the search analysis; the CLI passes one so that
     Kiwi works on `analysis_workers` batches at the same time."""
     try:
-        reader = read_uniquip(data)
+        reader = iter_uniquip(data)
     except UniquipFormatError as exc:
         raise Invalid(str(exc), field="file") from None
     report = ImportReport()

@@ -7,6 +7,7 @@ has no session-level SET, LISTEN, session advisory lock, temporary table or held
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -70,7 +71,7 @@ async def test_a_released_connection_comes_back_outside_any_transaction(database
     pool = await create_pool(database_dsn, min_size=1, max_size=1)
     db = PoolDatabase(pool)
     try:
-        with pytest.raises(RuntimeError) if failing else _no_error():
+        with pytest.raises(RuntimeError) if failing else contextlib.nullcontext():
             async with db.transaction() as conn:
                 await conn.execute("SET LOCAL statement_timeout = '1234ms'")
                 await conn.execute("CREATE TABLE pool_probe (id int)")
@@ -86,10 +87,3 @@ async def test_a_released_connection_comes_back_outside_any_transaction(database
     finally:
         await pool.close()
 
-
-class _no_error:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return False

@@ -66,11 +66,11 @@ from biomap.catalogue.uniquip.columns import (
     UniquipFormatError,
     has_hangul,
 )
-from biomap.catalogue.uniquip.reader import iter_uniquip, parse_uniquip, read_uniquip
+from biomap.catalogue.uniquip.reader import UniquipReader, iter_uniquip, parse_uniquip
 from biomap.catalogue.uniquip.writer import write_uniquip
 
 __all__ = [
     "AGGREGATE_COLUMNS", "BIOMAP_COLUMNS", "CONTACT_KEYS", "EXPORT_COLUMNS", "EXTRA_KEYS", "STANDARD_COLUMNS",
     "TEXT_FIELDS", "EquipmentRecord", "ParseResult", "RowError", "UniquipFormatError", "guess_category",
-    "has_hangul", "iter_uniquip", "parse_uniquip", "read_uniquip", "write_uniquip",
+    "UniquipReader", "has_hangul", "iter_uniquip", "parse_uniquip", "write_uniquip",
 ]

@@ -323,7 +323,7 @@ def _map_row(row: _Row, line: int, source_id: str | None, problems: list[str]) -
 # Reading
 
 
-class _Reader:
+class UniquipReader:
     """One pass over a decoded file; keeps the counters `parse_uniquip` reports."""
 
     def __init__(self, data: bytes) -> None:
@@ -371,25 +371,17 @@ class _Reader:
         return record if record is not None else RowError(line, "; ".join(problems), source_id)
 
 
-def iter_uniquip(data: bytes) -> Iterator[EquipmentRecord | RowError]:
-    """Records and row errors in file order, for progress reporting.
-
-    The header is checked at call time, so a non-uniquip file raises UniquipFormatError here and
-    not at the first `next()`.
-    """
-    return iter(_Reader(data))
-
-
-def read_uniquip(data: bytes) -> _Reader:
-    """Records and row errors in file order, as they are read; the reader's `encoding`,
-    `total_rows` and `skipped_facilities` are complete once the iteration is. Raises
-    UniquipFormatError here (not at the first `next()`) when it is not a uniquip CSV at all."""
-    return _Reader(data)
+def iter_uniquip(data: bytes) -> UniquipReader:
+    """Records and row errors in file order, as they are read (the importer parses while it writes);
+    the reader's `encoding`, `total_rows` and `skipped_facilities` are complete once the iteration
+    is. The header is checked at call time, so a non-uniquip file raises UniquipFormatError here and
+    not at the first item."""
+    return UniquipReader(data)
 
 
 def parse_uniquip(data: bytes) -> ParseResult:
     """Read a whole uniquip file. Raises UniquipFormatError when it is not a uniquip CSV at all."""
-    reader = _Reader(data)
+    reader = UniquipReader(data)
     records: list[EquipmentRecord] = []
     errors: list[RowError] = []
     for item in reader:
