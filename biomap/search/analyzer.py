@@ -170,6 +170,10 @@ class Analyzer:
         concepts = sorted(self.glossary.concepts_in(text, korean))
         return Analysis(tuple(t for t in tokens if _meaningful(t)), tuple(concepts), text)
 
+    def with_broader(self, concepts: Iterable[str]) -> tuple[str, ...]:
+        """The concepts and every concept they are kinds of (what a document is indexed with)."""
+        return self.glossary.with_broader(concepts)
+
     def analyze_query(self, text: str) -> Analysis:
         """Like `analyze`, plus what only queries need: the space-joined form of adjacent Hangul words
         (유세포 분석기 → 유세포분석기) and concepts of glossary terms within one or two typos."""

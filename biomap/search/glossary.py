@@ -5,6 +5,8 @@ Matching rules, chosen so that generic words do not drag in unrelated records:
   are written with or without spaces: 유세포 분석기 = 유세포분석기); shorter ones match whole tokens.
 - Latin terms match as a run of whole stemmed tokens ("flow cytometers" ⊇ "flow cytometer"), or
   as one token equal to the term with separators removed ("LCMSMS" = "LC-MS/MS").
+- A concept may be a kind of broader ones (column `broader`: qtrap → triple_quad → mass_spectrometer).
+  Documents carry every concept above their own; queries only what they say.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +68,8 @@ class Concept:
     id: str
     category: str | None
     terms: tuple[str, ...]
+    # What this concept is a kind of (a QTRAP is a triple quadrupole, which is a mass spectrometer).
+    broader: tuple[str, ...] = ()
 
 
 @dataclass
@@ -141,6 +146,30 @@ class Glossary:
             found |= ids
         return found
 
+    def with_broader(self, concepts: Iterable[str]) -> tuple[str, ...]:
+        """`concepts` and everything they are kinds of, sorted. Documents carry the closure, queries
+        do not: "mass spectrometer" finds a QTRAP, and "QTRAP mass spectrometer" finds the QTRAP
+        carrying both of its concepts, ahead of records that carry one."""
+        found = set(concepts)
+        pending = list(found)
+        while pending:
+            concept = self.concepts.get(pending.pop())
+            for parent in concept.broader if concept is not None else ():
+                if parent not in found:
+                    found.add(parent)
+                    pending.append(parent)
+        return tuple(sorted(found))
+
+    def check_broader(self) -> None:
+        """Every `broader` names a known concept and no concept is, through others, a kind of itself."""
+        for concept in self.concepts.values():
+            unknown = [b for b in concept.broader if b not in self.concepts]
+            if unknown:
+                raise ValueError(f"glossary: {concept.id} is a kind of unknown concept(s) {', '.join(unknown)}")
+            above = set(self.with_broader(concept.broader))
+            if concept.id in above:
+                raise ValueError(f"glossary: {concept.id} is, through its broader concepts, a kind of itself")
+
     def compact_terms(self) -> list[str]:
         """Every compact term (for typo matching), computed once."""
         if self._compact_terms is None:
@@ -175,7 +204,9 @@ def load_glossary(path: Path, hints: Path | None = None) -> Glossary:
             if not concept_id or concept_id.startswith("#"):
                 continue
             terms = tuple(t.strip() for t in (row.get("terms") or "").split("|") if t.strip())
-            glossary.add(Concept(concept_id, (row.get("category") or "").strip() or None, terms))
+            broader = tuple(b.strip() for b in (row.get("broader") or "").split("|") if b.strip())
+            glossary.add(Concept(concept_id, (row.get("category") or "").strip() or None, terms, broader))
+    glossary.check_broader()
     if hints is not None:
         load_hints(glossary, hints)
     return glossary

@@ -73,7 +73,11 @@ def document_row(document: SearchDocument) -> dict[str, Any]:
     # its description ("… used with a centrifuge") must not make it one. For technologies and
     # trainees the body (summary, skills) is what they are about.
     defining = "ABC" if document.kind is SearchKind.EQUIPMENT else "ABCD"
-    concepts = sorted({c for analysis, weight in analysed if weight in defining for c in analysis.concepts})
+    # Each with the concepts it is a kind of (a QTRAP is a triple quadrupole and a mass spectrometer):
+    # only here, where matching and the concept share look, not in the weighted text of the tsvector,
+    # so a cell sorter does not rank as high as a flow cytometer for "flow cytometer".
+    concepts = analyzer.with_broader(
+        {c for analysis, weight in analysed if weight in defining for c in analysis.concepts})
     return {
         **{k: getattr(document, k) for k in (
             "entity_id", "institution_id", "zone", "category", "access_policy", "service_mode", "status",

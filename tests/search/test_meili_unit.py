@@ -8,7 +8,7 @@ import asyncio
 import json
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import product
@@ -64,6 +64,9 @@ class FakeAnalyzer:
         words = re.findall(r"[0-9a-z가-힣]+", low)
         concepts = tuple(sorted({c for term, c in _TERMS.items() if term in low}))
         return FakeAnalysis(tuple(dict.fromkeys(w for w in words if len(w) > 1)), concepts, "".join(words))
+
+    def with_broader(self, concepts: Iterable[str]) -> tuple[str, ...]:
+        return self.glossary.with_broader(concepts)
 
 
 ANALYZER = FakeAnalyzer()
@@ -162,6 +165,18 @@ def test_document_terms_follow_the_analyzer() -> None:
     assert out["terms"].count("c_flow_cytometer") == 1
     assert "인하대학교" in out["terms"]
     assert out["names_compact"] == ["유세포분석기", "flowcytometer"]
+
+
+def test_document_terms_carry_broader_concepts_for_matching_only() -> None:
+    analyzer = FakeAnalyzer()
+    analyzer.glossary.add(Concept("cell_sorter", None, ("cell sorter",), ("flow_cytometer",)))
+    terms_with_sorter = {**_TERMS, "cell sorter": "cell_sorter"}
+    analyzer.analyze = lambda text: FakeAnalysis(  # type: ignore[method-assign]
+        tuple(text.lower().split()), tuple(sorted({c for t, c in terms_with_sorter.items() if t in text.lower()})),
+        text.lower().replace(" ", ""))
+    out = md.to_document(doc(title_ko="", title_en="Cell sorter", secondary="", category_text="", body=""), analyzer)
+    assert "c_cell_sorter" in out["title_terms"] and "c_flow_cytometer" not in out["title_terms"]
+    assert "c_cell_sorter" in out["terms"] and "c_flow_cytometer" in out["terms"]  # a sorter is a flow cytometer
 
 
 def test_content_hash_is_stable_and_sensitive() -> None:

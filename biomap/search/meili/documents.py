@@ -52,6 +52,10 @@ class TextAnalyzer(Protocol):
 
     def analyze(self, text: str) -> TextAnalysis: ...
 
+    def with_broader(self, concepts: Iterable[str]) -> tuple[str, ...]:
+        """The concepts and every concept they are kinds of."""
+        ...
+
 
 def resolve_analyzer(analyzer: TextAnalyzer | None) -> TextAnalyzer:
     if analyzer is not None:
@@ -118,7 +122,8 @@ def to_document(document: SearchDocument, analyzer: TextAnalyzer | None = None) 
         "category_terms": _join(_field_terms(category)),
         "terms": _join([
             *(t for a in analysed for t in a.tokens),
-            *(concept_token(c) for a in analysed for c in a.concepts),
+            # matched with the concepts they are kinds of, as search_document.concepts is
+            *(concept_token(c) for c in analyzer.with_broader(c for a in analysed for c in a.concepts)),
         ]),
         "names_compact": [n for n in dict.fromkeys((compact(document.title_ko), compact(document.title_en))) if n],
     }
