@@ -111,7 +111,8 @@ class Analyzer:
     def prepare(self, texts: Iterable[str]) -> None:
         """Analyse the new Hangul chunks of many texts in one Kiwi batch (on all cores): bulk
         indexing calls this first, then `analyze` finds every chunk cached."""
-        pending = list(dict.fromkeys(c for t in texts for c in hangul_chunks(normalise(t))
+        # Institution names and category labels recur in every record of a batch: split each once.
+        pending = list(dict.fromkeys(c for t in dict.fromkeys(texts) for c in hangul_chunks(normalise(t))
                                      if c not in self._chunk_nouns))
         if not pending:
             return

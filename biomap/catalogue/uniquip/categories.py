@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
@@ -228,12 +229,21 @@ def guess_category(*texts: str) -> str:
     """
     present = [t for t in texts if t]
     for text in present:
-        for code, pattern in _RULES:
-            if pattern.search(text):
-                if code == "MASS_SPECTROMETER" and any(_LC.search(t) for t in present):
-                    return "LC_MS"
-                return code
+        code = _first_rule(text)
+        if code is not None:
+            if code == "MASS_SPECTROMETER" and any(_LC.search(t) for t in present):
+                return "LC_MS"
+            return code
     return "OTHER"
+
+
+@functools.lru_cache(maxsize=32_768)
+def _first_rule(text: str) -> str | None:
+    # Names and techniques recur across an import's rows; up to 60 searches each, so once per text.
+    for code, pattern in _RULES:
+        if pattern.search(text):
+            return code
+    return None
 
 
 def _category_code(value: str) -> str | None:
