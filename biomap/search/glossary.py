@@ -148,8 +148,7 @@ class Glossary:
 
     def with_broader(self, concepts: Iterable[str]) -> tuple[str, ...]:
         """`concepts` and everything they are kinds of, sorted. Documents carry the closure, queries
-        do not: "mass spectrometer" finds a QTRAP, and "QTRAP mass spectrometer" finds the QTRAP
-        carrying both of its concepts, ahead of records that carry one."""
+        do not: "mass spectrometer" finds a QTRAP, and "QTRAP" still finds only QTRAPs."""
         found = set(concepts)
         pending = list(found)
         while pending:
