@@ -41,6 +41,7 @@ import contextlib
 import asyncio
 import datetime as dt
 import fcntl
+import functools
 import json
 import os
 import pty
@@ -356,8 +357,17 @@ async def search_sql(conn: asyncpg.Connection, p: PreparedSearch) -> tuple[list[
     return hits, total, statement_ms, 0.0
 
 
+@functools.cache
+def _institution_directory() -> Any:
+    """The baseline's InstitutionDirectory: one per process, as each app worker holds one."""
+    from biomap.catalogue.institution_directory import InstitutionDirectory
+
+    return InstitutionDirectory()
+
+
 async def suggest_sql(conn: asyncpg.Connection, prefix: str) -> int:
-    """The SQL (and Python) behind `suggest`: names from search_document, categories and institutions."""
+    """The SQL (and Python) behind `suggest`: names from search_suggestion, categories and
+    institutions (from the process's institution directory, reloaded once a minute)."""
     from biomap.catalogue.search_documents import search_scope, suggest_catalogue
     from biomap.identity.models import Viewer
     from biomap.search.postgres_backend import PostgresBackend
@@ -365,7 +375,7 @@ async def suggest_sql(conn: asyncpg.Connection, prefix: str) -> int:
 
     cleaned = clean_query(prefix)
     names = await PostgresBackend().suggest(conn, cleaned, SUGGEST_SIZE, search_scope(Viewer.anonymous()))
-    others = await suggest_catalogue(conn, cleaned, SUGGEST_SIZE)
+    others = suggest_catalogue(cleaned, SUGGEST_SIZE, await _institution_directory().names(conn))
     return len(names) + len(others)
 
 

@@ -20,6 +20,7 @@ from starlette.routing import Route
 from biomap.api.response_cache import ResponseCache
 from biomap.api.schema import create_schema
 from biomap.api.view import BioMapGraphQL
+from biomap.catalogue.institution_directory import InstitutionDirectory
 from biomap.config import Settings
 from biomap.db import migrate
 from biomap.db.pool import Database, PoolDatabase, create_pool
@@ -127,6 +128,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
     )
     app.state.settings = settings
     app.state.search_backend = search_backend(settings)
+    app.state.institution_directory = InstitutionDirectory()
     app.state.metrics = Metrics()
     if database is not None:
         app.state.db = database  # given by the caller (tests): usable without running the lifespan

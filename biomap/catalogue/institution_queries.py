@@ -83,16 +83,7 @@ async def upsert_institution(conn: asyncpg.Connection, organisation_id: int, dat
     )
 
 
-def _like_prefix(text: str) -> str:
-    """`text` as a LIKE prefix pattern: its own % and _ match only themselves."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-async def institutions_by_prefix(conn: asyncpg.Connection, prefix: str, limit: int) -> list[asyncpg.Record]:
-    """Institutions whose English name, Korean name or code starts with `prefix` (for suggest)."""
+async def institution_names(conn: asyncpg.Connection) -> list[asyncpg.Record]:
+    """Code and names of every institution, by code (the suggest directory)."""
     return await conn.fetch(
-        """SELECT o.code, o.name_ko, o.name_en FROM institution i JOIN organisation o ON o.id = i.id
-            WHERE lower(o.name_en) LIKE lower($1) OR o.name_ko LIKE $1 OR o.code LIKE upper($1)
-            ORDER BY o.code LIMIT $2""",
-        _like_prefix(prefix), limit,
-    )
+        "SELECT o.code, o.name_ko, o.name_en FROM institution i JOIN organisation o ON o.id = i.id ORDER BY o.code")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from biomap.catalogue import institution_queries
+from biomap.catalogue.institution_directory import InstitutionName, by_prefix
 from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
 from biomap.catalogue.visibility import equipment_scope
@@ -134,8 +134,9 @@ def _category_labels() -> tuple[tuple[str, str, str], ...]:
     return tuple((c.code, label, compact(label)) for c in CATEGORIES for label in (c.label_ko, c.label_en))
 
 
-async def suggest_catalogue(conn: asyncpg.Connection, prefix: str, limit: int) -> list[Suggestion]:
-    """Category and institution completions (public data) for search-as-you-type."""
+def suggest_catalogue(prefix: str, limit: int, institutions: Sequence[InstitutionName]) -> list[Suggestion]:
+    """Category and institution completions (public data) for search-as-you-type; `institutions`
+    from the process's InstitutionDirectory."""
     squashed = compact(prefix)
     if not squashed:
         return []
@@ -147,7 +148,7 @@ async def suggest_catalogue(conn: asyncpg.Connection, prefix: str, limit: int) -
             seen.add(code)
             found.append(Suggestion(label, "category", {"code": code}))
     korean = has_hangul(prefix)
-    for r in await institution_queries.institutions_by_prefix(conn, prefix.strip(), limit):
-        name = r["name_ko"] if korean else (r["name_en"] or r["name_ko"])
-        found.append(Suggestion(name or r["code"], "institution", {"code": r["code"]}))
+    for institution in by_prefix(institutions, prefix.strip(), limit):
+        name = institution.name_ko if korean else (institution.name_en or institution.name_ko)
+        found.append(Suggestion(name or institution.code, "institution", {"code": institution.code}))
     return found[:limit]

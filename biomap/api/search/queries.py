@@ -170,8 +170,9 @@ class SearchQuery:
                     conn, prefix, search_scope(info.context.viewer), first=limit,
                     backend=info.context.request.app.state.search_backend,
                 )
-                others = await suggest_catalogue(conn, search_service.clean_query(prefix), limit)
+                institutions = await info.context.request.app.state.institution_directory.names(conn)
         except DomainError as exc:
             raise query_error(exc) from None
+        others = suggest_catalogue(search_service.clean_query(prefix), limit, institutions)
         merged = [*others[: limit // 2], *names][:limit]
         return [SearchSuggestion(text=s.text, kind=s.kind, code=s.extra.get("code")) for s in merged]

@@ -1,0 +1,39 @@
+"""The institution list behind suggest: the same matches the SQL prefix search gave, from memory,
+reloaded from the database once its time is up."""
+
+from __future__ import annotations
+
+from biomap.catalogue.institution_directory import InstitutionDirectory, InstitutionName, by_prefix
+
+NAMES = (
+    InstitutionName("INHA", "인하대학교", "Inha University"),
+    InstitutionName("ITP_BIO", "인천테크노파크", "Incheon Technopark"),
+    InstitutionName("KNIBRT", "", "K-NIBRT"),
+    InstitutionName("YONSEI_IC", "연세대학교 국제캠퍼스", "Yonsei University International Campus"),
+)
+
+
+def test_prefix_of_the_english_name_in_any_case_the_korean_name_or_the_code() -> None:
+    assert [n.code for n in by_prefix(NAMES, "inc", 10)] == ["ITP_BIO"]
+    assert [n.code for n in by_prefix(NAMES, "INHA", 10)] == ["INHA"]
+    assert [n.code for n in by_prefix(NAMES, "연세", 10)] == ["YONSEI_IC"]
+    assert [n.code for n in by_prefix(NAMES, "itp", 10)] == ["ITP_BIO"]  # the code, upper-cased
+    assert [n.code for n in by_prefix(NAMES, "in", 10)] == ["INHA", "ITP_BIO"]  # code order
+    assert [n.code for n in by_prefix(NAMES, "in", 1)] == ["INHA"]
+    assert by_prefix(NAMES, "University", 10) == []  # a prefix, not a word inside
+    assert by_prefix(NAMES, "%", 10) == [] and by_prefix(NAMES, "_", 10) == []  # no wildcards
+
+
+async def test_the_list_is_read_once_per_ttl_and_then_again(conn) -> None:
+    now = [0.0]
+    directory = InstitutionDirectory(ttl=60.0, clock=lambda: now[0])
+    first = await directory.names(conn)
+    assert {n.code for n in first} >= {"INHA", "YONSEI_IC"}
+    assert [n.code for n in first] == sorted(n.code for n in first)
+
+    await conn.execute("UPDATE organisation SET name_en = 'Inha National University' WHERE code = 'INHA'")
+    now[0] = 59.0
+    assert await directory.names(conn) is first  # within the minute: no statement, the same list
+    now[0] = 60.0
+    renamed = {n.code: n for n in await directory.names(conn)}
+    assert renamed["INHA"].name_en == "Inha National University"
