@@ -21,7 +21,10 @@ the raw SQL of the same searches, plus import + indexing time, server memory and
    (BIOMAP_ANONYMOUS_CACHE_SECONDS=0): every request really searches. First a correctness pass
    (a sample of queries: no errors, same hits as the raw SQL), then wrk (Lua script cycling through
    the 1,000 bodies; every answer checked for `errors`) with 8 connections: `search` (first: 10,
-   facets, highlights, nodes with their institution: a result page), then `suggest`.
+   facets, highlights, nodes with their institution: a result page), then `suggest`, then
+   `suggest` paced (openloop.py): due at --suggest-rate per second (500) over the same 8
+   connections, latency from each request's due time: p95 at that load, where wrk gives
+   saturation.
    The uvicorn workers' RSS is sampled every 0.2 s from start-up to the end (peak per worker and
    of their sum); CPU per request of the server and PostgreSQL is metered.
 6. Sequential (1 client): each query once through the analyzer, the raw SQL and GraphQL: the
@@ -67,6 +70,7 @@ from typing import Any, Self
 import asyncpg
 import httpx
 import loadgen
+import openloop
 import psutil
 import search_data
 import search_queries
@@ -702,6 +706,24 @@ def run_wrk(url: str, bodies: Sequence[str], marker: str, *, connections: int, t
                      (after[1] - before[1]) * 1000 / n if postmaster_pid else None)
 
 
+def run_paced(url: str, bodies: Sequence[str], marker: str, *, rate: float, connections: int,
+              duration: float) -> openloop.OpenLoopResult:
+    """The same requests due at a fixed `rate` (open loop, bench/openloop.py): latency at that load,
+    counted from each request's due time, where wrk's closed loop measures saturation."""
+    encoded = [b.encode() for b in bodies]
+    sent = iter(range(10**9))
+    want = marker.encode()
+
+    def body_for(n: int) -> tuple[bytes, dict[str, str]]:
+        return encoded[next(sent) % len(encoded)], {}
+
+    def classify(status: int, payload: bytes) -> str:
+        return "ok" if status == 200 and want in payload and b'"errors"' not in payload else "bad"
+
+    return openloop.run_open_loop(url, rate=rate, connections=connections, duration=duration,
+                                  body_for=body_for, classify=classify)
+
+
 def post(client: httpx.Client, url: str, body: str) -> dict[str, Any]:
     response = client.post(url, content=body.encode(), headers={"Content-Type": "application/json"}, timeout=30)
     if response.status_code != 200:
@@ -1004,6 +1026,12 @@ def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
                     run_wrk(server.url, suggest_bodies, '"suggest"', duration=min(args.warmup, 2), **common)
                     gql_suggest = run_wrk(server.url, suggest_bodies, '"suggest"', duration=args.suggest_duration,
                                           **common)
+                    paced_suggest = None
+                    if args.suggest_rate:
+                        print(f"paced: suggest due at {args.suggest_rate:g}/s, {args.suggest_duration:g} s ...",
+                              flush=True)
+                        paced_suggest = run_paced(server.url, suggest_bodies, '"suggest"', rate=args.suggest_rate,
+                                                  connections=args.connections, duration=args.suggest_duration)
                     memory.full_info()
                     sequential = None
                     if args.sequential:
@@ -1024,6 +1052,11 @@ def run(args: argparse.Namespace, report: dict[str, Any]) -> dict[str, Any]:
         report["graphql"] = {name: {**asdict(r.latency), "server_cpu_ms": r.server_cpu_ms,
                                     "postgres_cpu_ms": r.postgres_cpu_ms}
                              for name, r in (("search", gql_search), ("suggest", gql_suggest))}
+        if paced_suggest is not None:
+            if paced_suggest.counts.get("bad") or paced_suggest.socket_errors:
+                raise SystemExit(f"FAIL: paced suggest: {paced_suggest.counts}, {paced_suggest.socket_errors} "
+                                 "socket errors")
+            report["graphql"]["suggest_paced"] = paced_suggest.as_dict()
         report["ratio_graphql_to_raw"] = {
             name: {"rps": report["graphql"][name]["rps"] / report["raw_sql"][name]["rps"],
                    "p50": report["graphql"][name]["p50_ms"] / report["raw_sql"][name]["p50_ms"],
@@ -1129,6 +1162,11 @@ def print_report(r: dict[str, Any]) -> None:
             pg = f"{row['postgres_cpu_ms']:>8.1f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>8}"
             print(f"{label:<34}{row['rps']:>8.0f}{row['p50_ms']:>9.2f}{row['p95_ms']:>9.2f}{row['p99_ms']:>9.2f}"
                   f"{row['max_ms']:>9.1f}  {'':>10}{app}{pg}")
+    paced = r["graphql"].get("suggest_paced")
+    if paced:
+        print(f"{'GraphQL suggest, ' + format(paced['rate'], '.0f') + '/s due (paced)':<34}{paced['requests_per_s']:>8.0f}"
+              f"{paced['p50_ms']:>9.2f}{paced['p95_ms']:>9.2f}{paced['p99_ms']:>9.2f}{paced['max_ms']:>9.1f}"
+              f"  (open loop over {paced['connections']} connections, latency from each request's due time)")
     if "search_no_parallel" in r["raw_sql"]:
         row = r["raw_sql"]["search_no_parallel"]
         pg = f"{row['postgres_cpu_ms']:>8.1f}" if row.get("postgres_cpu_ms") is not None else f"{'-':>8}"
@@ -1197,6 +1235,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--rows", type=int, default=100_000, help="synthetic equipment rows to import (100000)")
     p.add_argument("--duration", type=float, default=20.0, help="seconds of measured search load, GraphQL and raw (20)")
     p.add_argument("--suggest-duration", type=float, default=10.0, help="seconds of measured suggest load (10)")
+    p.add_argument("--suggest-rate", type=float, default=500.0,
+                   help="suggest requests/s of the paced (open-loop) run after the wrk one; 0 skips it (500)")
     p.add_argument("--warmup", type=float, default=3.0, help="seconds of unmeasured GraphQL load first (3)")
     p.add_argument("--connections", type=int, default=8, help="concurrent clients / raw SQL tasks (8)")
     p.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
