@@ -27,6 +27,8 @@ class InstitutionName:
 
 
 class InstitutionDirectory:
+    """One per app process (`app.state.institution_directory`); concurrent reloads are harmless."""
+
     def __init__(self, ttl: float = DEFAULT_TTL_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
         self._ttl = ttl
         self._clock = clock
