@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from openloop import percentile
 
 WRK_INSTALL_HINT = "wrk is not installed: `apt-get install -y wrk` (Debian/Ubuntu) or `brew install wrk` (macOS)"
 
@@ -112,13 +113,6 @@ def run_wrk(url: str, body: str, *, connections: int, threads: int, duration: fl
     )
 
 
-def _percentile(sorted_values: list[float], q: float) -> float:
-    if not sorted_values:
-        return 0.0
-    index = min(len(sorted_values) - 1, max(0, round(q / 100 * len(sorted_values)) - 1))
-    return sorted_values[index]
-
-
 async def _python_load(url: str, body: str, connections: int, duration: float) -> LoadResult:
     latencies: list[float] = []
     counts = {"non_2xx": 0, "socket": 0, "bad": 0}
@@ -148,7 +142,7 @@ async def _python_load(url: str, body: str, connections: int, duration: float) -
     ms = [s * 1000 for s in latencies]
     return LoadResult(
         generator="python-httpx", connections=connections, duration_s=round(elapsed, 3), requests=len(ms),
-        rps=len(ms) / elapsed, p50_ms=_percentile(ms, 50), p90_ms=_percentile(ms, 90), p99_ms=_percentile(ms, 99),
+        rps=len(ms) / elapsed, p50_ms=percentile(ms, 50), p90_ms=percentile(ms, 90), p99_ms=percentile(ms, 99),
         max_ms=ms[-1] if ms else 0.0, non_2xx=counts["non_2xx"], socket_errors=counts["socket"],
         bad_bodies=counts["bad"],
     )

@@ -98,6 +98,7 @@ async def _run(url: str, rate: float, connections: int, duration: float,
                 status, payload = await _read_response(reader)
             except (OSError, asyncio.IncompleteReadError, ValueError):
                 errors += 1
+                writer.close()  # the answer was lost or garbled: this connection's stream is unusable
                 reader, writer = await asyncio.open_connection(host, port)
                 continue
             latencies.append(time.perf_counter() - due_at)
