@@ -442,7 +442,7 @@ def print_report(report: dict[str, Any]) -> None:
         for r in report["inprocess"]:
             notes = []
             if r["validation_cache_hit_rate"] is not None:
-                notes.append(f"ValidationCache hits {r['validation_cache_hit_rate']:.0%}")
+                notes.append(f"document cache hits {r['validation_cache_hit_rate']:.0%}")
             if r["response_cache_hit_rate"] is not None:
                 notes.append(f"micro-cache hits {r['response_cache_hit_rate']:.1%}")
             print(f"  {r['variant']:<48}{r['per_second']:>7.0f}/s{r['mean_us']:>8.0f} µs   {'; '.join(notes)}".rstrip())

@@ -4,8 +4,9 @@ Each variant runs the benchmark query N times, one after another, against the re
 database through a real pool, so every figure that executes includes the same two SQL round trips:
 
 - `plain`            the baseline: the same SQL and JSON shaping without GraphQL (plain_json_app)
-- `schema bare`      the app's types, strawberry.Schema.execute with no extensions at all
-- `schema no-cache`  the app's schema and extensions minus ParserCache / ValidationCache
+- `strawberry bare`  the app's types on a plain strawberry.Schema: Strawberry's own pipeline,
+                     no guards, no caches (what the app's GuardedSchema replaces)
+- `schema no-cache`  the app's schema with every guard, but its document cache keeps nothing
 - `schema`           the app's schema exactly as create_schema(settings) builds it
 - `asgi`             the whole app (Starlette routing, BioMapGraphQL view, JSON encoding) called as
                      an ASGI callable with an in-memory request, micro-cache OFF
@@ -18,9 +19,9 @@ queueing. The variants run interleaved in chunks of 100, so the speed drifts of 
 machine (±15 % here within seconds) hit all of them alike. (For `asgi cached` that also means a
 miss at the start of most chunks: the 1 s entry has expired while the other variants ran.)
 
-The caches' effect is `schema` vs `schema no-cache`; the extensions' cost is `schema no-cache` vs
-`schema bare`. For the variants with a ValidationCache the LRU's hit rate during the run is
-recorded too: a cache that never hits costs more than no cache at all.
+The cache's effect is `schema` vs `schema no-cache`; the guards' cost against Strawberry's own
+pipeline is `schema no-cache` vs `strawberry bare`. For the variants with a document cache its hit
+rate during the run is recorded too: a cache that never hits costs more than no cache at all.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class InprocessResult:
     executions: int
     per_second: float
     mean_us: float
-    validation_cache_hit_rate: float | None  # None: the variant has no ValidationCache
+    validation_cache_hit_rate: float | None  # None: the variant has no document cache
     response_cache_hit_rate: float | None  # the app's anonymous micro-cache; None: not an app with one on
 
     def as_dict(self) -> dict[str, Any]:
@@ -69,12 +70,12 @@ class InprocessResult:
 class Variant:
     name: str
     run: Callable[[], Awaitable[None]]
-    schema: strawberry.Schema | None = None  # whose ValidationCache to watch
+    schema: strawberry.Schema | None = None  # whose document cache to watch
     app: Starlette | None = None  # whose micro-cache hits to count (its Metrics), when it has the cache on
 
 
 def _context_factory(app: Starlette, db: PoolDatabase, settings: Settings) -> Callable[[], Context]:
-    # OperationMetrics reads request.app.state.metrics, so the request must carry a real app.
+    # The metrics read request.app.state.metrics, so the request must carry a real app.
     scope = {"type": "http", "app": app, "method": "POST", "path": "/graphql", "headers": [], "query_string": b""}
 
     def make() -> Context:
@@ -145,19 +146,19 @@ async def _time_interleaved(variants: list[Variant], n: int, chunk: int = 100) -
         for _ in range(WARMUP):
             await v.run()
     elapsed = [0.0] * len(variants)
-    counters: list[list[int]] = [[0, 0] for _ in variants]  # ValidationCache hits, misses
+    counters: list[list[int]] = [[0, 0] for _ in variants]  # document cache hits, misses
     responses: list[list[int]] = [[0, 0] for _ in variants]  # micro-cache hits, executions
     done = 0
     while done < n:
         size = min(chunk, n - done)
         for i, v in enumerate(variants):
-            before = schema_variants.validation_cache_counters(v.schema) if v.schema else None
+            before = schema_variants.document_cache_counters(v.schema) if v.schema else None
             served_before = _response_cache_counters(v)
             started = time.perf_counter()
             for _ in range(size):
                 await v.run()
             elapsed[i] += time.perf_counter() - started
-            after = schema_variants.validation_cache_counters(v.schema) if v.schema else None
+            after = schema_variants.document_cache_counters(v.schema) if v.schema else None
             served_after = _response_cache_counters(v)
             if before is not None and after is not None:
                 counters[i][0] += after[0] - before[0]
@@ -168,7 +169,7 @@ async def _time_interleaved(variants: list[Variant], n: int, chunk: int = 100) -
         done += size
     results = []
     for v, seconds, (hits, misses), (served, executed) in zip(variants, elapsed, counters, responses, strict=True):
-        has_cache = v.schema is not None and schema_variants.validation_cache_counters(v.schema) is not None
+        has_cache = v.schema is not None and schema_variants.document_cache_counters(v.schema) is not None
         rate = hits / (hits + misses) if has_cache and hits + misses else None
         served_rate = served / (served + executed) if v.app is not None and served + executed else None
         results.append(InprocessResult(v.name, n, n / seconds, seconds / n * 1e6, rate, served_rate))
@@ -190,9 +191,10 @@ async def measure(dsn: str, n: int, *, profile: bool = False) -> tuple[list[Inpr
         schema = create_schema(settings)
         variants = [
             Variant("plain (same SQL, no GraphQL)", lambda: equipment_page(db)),
-            _schema_variant("schema bare (no extensions)", schema_variants.without_extensions(schema), make_context),
-            _schema_variant("schema no-cache (app extensions minus caches)", schema_variants.without_caches(schema),
-                            make_context),
+            _schema_variant("strawberry bare (Strawberry's pipeline, no guards)",
+                            schema_variants.strawberry_bare(schema), make_context),
+            _schema_variant("schema no-cache (every guard, documents not cached)",
+                            schema_variants.without_caches(schema), make_context),
             _schema_variant("schema (create_schema as is)", schema, make_context),
             _asgi_variant("asgi (create_app, micro-cache off)", app, cached=False),
             _asgi_variant(f"asgi cached (create_app, micro-cache {DEFAULT_CACHE_SECONDS:g} s)", cached_app, cached=True),

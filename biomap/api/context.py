@@ -22,7 +22,7 @@ class Context:
     db: Database
     viewer: Viewer
     settings: Settings
-    # Set by MarkCacheable (to the operation's name) when the response may be cached for anonymous viewers.
+    # Set by mark_cacheable (to the operation's name) when the response may be cached for anonymous viewers.
     cacheable_operation: str | None = None
     _loader_groups: dict[Any, Any] = field(default_factory=dict)
 

@@ -13,11 +13,8 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
-
-from strawberry.extensions import SchemaExtension
-from strawberry.types.graphql import OperationType
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +50,8 @@ class ResponseCache:
             self._entries.popitem(last=False)
 
 
-class MarkCacheable(SchemaExtension):
-    """Tells the view that this operation's response may be cached (anonymous query, no errors)."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        ctx = self.execution_context
-        context = ctx.context
-        if (
-            getattr(context, "viewer", None) is not None
-            and not context.viewer.is_authenticated
-            and ctx.result is not None
-            and not ctx.result.errors
-            and ctx.operation_type is OperationType.QUERY
-        ):
-            context.cacheable_operation = ctx.operation_name or "anonymous"
+def mark_cacheable(context: Any, operation: str) -> None:
+    """Called for queries that finished without errors: anonymous ones may be cached by the view."""
+    viewer = getattr(context, "viewer", None)
+    if viewer is not None and not viewer.is_authenticated:
+        context.cacheable_operation = operation

@@ -1,4 +1,4 @@
-"""The schema: per-domain Query/Mutation classes merged, plus `node`, guarded by extensions.
+"""The schema: per-domain Query/Mutation classes merged, plus `node`, guarded (execution.py).
 
 Guards: parsed and validated documents are cached (the biggest lever on Strawberry's
 per-request cost), query depth <= 10, aliases <= 15, tokens <= 2,000, unexpected errors masked.
@@ -7,19 +7,10 @@ In production, introspection, GraphiQL (see app.py) and field suggestions are of
 
 from __future__ import annotations
 
-from typing import Any
+
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -34,9 +25,10 @@ from biomap.api.catalogue.types import Equipment, Institution, Technology, Train
 from biomap.api.context import Info
 from biomap.api.errors import should_mask
 from biomap.api.identity.queries import IdentityQuery
-from biomap.api.metrics_extension import OperationMetrics
+from biomap.api.execution import GuardedSchema
+from biomap.api.metrics import observe_operation
 from biomap.api.node import Node, from_global_id
-from biomap.api.response_cache import MarkCacheable
+from biomap.api.response_cache import mark_cacheable
 from biomap.api.scalars import SCALAR_MAP
 from biomap.api.search.queries import SearchQuery
 from biomap.api.sourcing.mutation import SourcingMutation
@@ -44,9 +36,12 @@ from biomap.api.sourcing.queries import NODE_RESOLVERS as SOURCING_NODES
 from biomap.api.sourcing.queries import SourcingQuery
 from biomap.api.sourcing.types import Certification, Demand, Material, Pipeline, Product, Supplier
 from biomap.config import Settings
-from graphql import GraphQLError
+from graphql import GraphQLError, specified_rules
 
 NODE_RESOLVERS = {**CATALOGUE_NODES, **BOOKING_NODES, **SOURCING_NODES}
+# Reachable only through `node` or interfaces, so the schema has to be told about them.
+NODE_TYPES = [Institution, Equipment, Technology, Trainee, Booking, CalendarFeed,
+              Material, Supplier, Product, Certification, Demand, Pipeline]
 
 
 @strawberry.type
@@ -69,7 +64,7 @@ class Mutation(CatalogueMutation, BookingMutation, SourcingMutation):
     pass
 
 
-class BioMapSchema(strawberry.Schema):
+class BioMapSchema(GuardedSchema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         # Permission, validation and syntax errors are the client's business: log only the unexpected.
         unexpected = [e for e in errors if should_mask(e)]
@@ -77,32 +72,25 @@ class BioMapSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
-def create_schema(settings: Settings) -> strawberry.Schema:
-    # Factories, not instances: Strawberry builds fresh extensions per request (an instance shared
-    # by concurrent requests is unsafe); the parse and validation caches are module-level LRUs.
-    # The limiters' validation-rule classes are built ONCE: they are part of the validation cache
-    # key, and the limiter classes define a new rule class per instance, which made every request
-    # miss the cache (measured: 1.4x throughput once fixed, see bench/README.md).
-    limit_rules = [
+def create_schema(settings: Settings) -> BioMapSchema:
+    # The limiters' validation-rule classes are built ONCE: a limiter defines a new rule class per
+    # instance, and rules built per request had made every request miss the validation cache
+    # (measured: 1.4x throughput once fixed, see bench/README.md).
+    rules = [
+        *specified_rules,
         *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
     ]
     if settings.is_production:
-        limit_rules += DisableIntrospection().validation_rules
-    extensions: list[Any] = [
-        lambda: ParserCache(maxsize=1024),
-        lambda: ValidationCache(maxsize=1024),
-        lambda: AddValidationRules(limit_rules),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: MaskErrors(should_mask_error=should_mask),
-        OperationMetrics,
-        MarkCacheable,
-    ]
+        rules += DisableIntrospection().validation_rules
     return BioMapSchema(
         query=Query,
         mutation=Mutation,
-        types=[Institution, Equipment, Technology, Trainee, Booking, CalendarFeed,
-               Material, Supplier, Product, Certification, Demand, Pipeline],
-        extensions=extensions,
+        types=NODE_TYPES,
         config=StrawberryConfig(disable_field_suggestions=settings.is_production, scalar_map=SCALAR_MAP),
+        validation_rules=rules,
+        max_tokens=settings.max_tokens,
+        should_mask=should_mask,
+        observe=observe_operation,
+        mark_cacheable=mark_cacheable,
     )

@@ -61,7 +61,35 @@ async def test_unexpected_errors_are_masked(client, monkeypatch) -> None:
     monkeypatch.setattr(service, "list_equipment", broken)
     body = await client.execute("{ equipment(first: 1) { edges { node { name } } } }")
     assert body["errors"][0]["message"] == "Unexpected error."
+    assert body["errors"][0]["path"] == ["equipment"]
     assert "hunter2" not in str(body)
+
+
+async def test_unexpected_errors_are_logged_and_client_errors_are_not(client, monkeypatch, caplog) -> None:
+    from biomap.catalogue import service
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("the original failure")
+
+    monkeypatch.setattr(service, "list_equipment", broken)
+    with caplog.at_level("ERROR", logger="strawberry.execution"):
+        await client.execute("{ nope }")
+        assert not caplog.records  # a client's mistake is not the operator's problem
+        await client.execute("{ equipment(first: 1) { edges { node { name } } } }")
+    assert any("the original failure" in r.getMessage() for r in caplog.records)
+
+
+async def test_mutations_over_get_and_requests_without_a_query_are_refused(client) -> None:
+    mutation = "mutation { equipmentRetire(id: \"x\") { errors { code } } }"
+    response = await client.http.get("/graphql", params={"query": mutation})
+    assert response.status_code == 400
+    assert "mutations are not allowed" in response.text.lower()
+    response = await client.http.post("/graphql", json={"variables": {}})
+    assert response.status_code == 400
+    response = await client.http.post("/graphql", json={"query": "query A { categories { code } }",
+                                                         "operationName": "B"})
+    assert response.status_code == 400
+    assert "B" in response.text
 
 
 async def _production_client(app_factory):
@@ -95,15 +123,37 @@ def test_environment_variable_selects_production(monkeypatch) -> None:
     assert Settings().is_production
 
 
-async def test_a_repeated_document_is_parsed_and_validated_once(client) -> None:
-    # The caches are Strawberry's module-level LRUs; a regression here costs ~1.4x throughput.
-    from strawberry.extensions.parser_cache import _get_parse_cache
-    from strawberry.extensions.validation_cache import _get_validate_cache
+async def test_a_repeated_document_is_parsed_and_validated_once(client, monkeypatch) -> None:
+    # A regression here costs ~1.4x throughput (bench/README.md): count the real calls.
+    from biomap.api import execution
 
+    calls = {"parse": 0, "validate": 0}
+
+    def counting(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(execution, "parse", counting("parse", execution.parse))
+    monkeypatch.setattr(execution, "validate_document", counting("validate", execution.validate_document))
     query = "query CacheProbe { categories { code labelEn } }"
-    await client.data(query)
-    parsed, validated = _get_parse_cache(1024).cache_info(), _get_validate_cache(1024).cache_info()
-    await client.data(query)
-    assert _get_parse_cache(1024).cache_info().hits == parsed.hits + 1
-    assert _get_validate_cache(1024).cache_info().hits == validated.hits + 1
-    assert _get_validate_cache(1024).cache_info().misses == validated.misses
+    first = await client.data(query)
+    assert calls == {"parse": 1, "validate": 1}
+    assert await client.data(query) == first
+    assert calls == {"parse": 1, "validate": 1}
+
+
+def test_the_document_cache_evicts_the_least_recently_used() -> None:
+    from biomap.api.execution import DocumentCache
+    from graphql import build_schema, specified_rules
+
+    cache = DocumentCache(build_schema("type Query { a: Int b: Int c: Int }"), specified_rules,
+                          max_tokens=100, maxsize=2)
+    a, b = cache.prepare("{ a }"), cache.prepare("{ b }")
+    assert cache.prepare("{ a }") is a  # a is now the most recently used
+    cache.prepare("{ c }")  # evicts b
+    assert len(cache) == 2
+    assert cache.prepare("{ a }") is a
+    assert cache.prepare("{ b }") is not b
+    assert cache.prepare("{ x }").errors[0].message.startswith("Cannot query field 'x'")

@@ -1,0 +1,12 @@
+"""Records every GraphQL operation's name, outcome and latency in the app's Metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def observe_operation(context: Any, operation: str, outcome: str, seconds: float) -> None:
+    request = getattr(context, "request", None)
+    metrics = getattr(request.app.state, "metrics", None) if request is not None else None
+    if metrics is not None:
+        metrics.observe(operation, outcome, seconds)
