@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from biomap.catalogue.institution_directory import InstitutionName, by_prefix
+from biomap.catalogue.institution_directory import InstitutionNames
 from biomap.catalogue.taxonomy import CATEGORIES, CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import listable_visibilities, managed_centre
 from biomap.catalogue.visibility import equipment_scope
@@ -134,12 +134,10 @@ def _category_labels() -> tuple[tuple[str, str, str], ...]:
     return tuple((c.code, label, compact(label)) for c in CATEGORIES for label in (c.label_ko, c.label_en))
 
 
-def suggest_catalogue(prefix: str, limit: int, institutions: Sequence[InstitutionName]) -> list[Suggestion]:
-    """Category and institution completions (public data) for search-as-you-type; `institutions`
-    from the process's InstitutionDirectory."""
-    squashed = compact(prefix)
-    if not squashed:
-        return []
+@functools.lru_cache(maxsize=4096)
+def _category_suggestions(squashed: str) -> tuple[Suggestion, ...]:
+    """Categories whose label starts with (or, from two characters, contains) the space-stripped
+    prefix. The taxonomy is fixed, and keystrokes repeat the same few prefixes: computed once each."""
     found: list[Suggestion] = []
     seen: set[str] = set()
     for code, label, label_compact in _category_labels():
@@ -147,8 +145,20 @@ def suggest_catalogue(prefix: str, limit: int, institutions: Sequence[Institutio
                                  or (len(squashed) >= 2 and squashed in label_compact)):
             seen.add(code)
             found.append(Suggestion(label, "category", {"code": code}))
+    return tuple(found)
+
+
+def suggest_catalogue(prefix: str, limit: int, institutions: InstitutionNames) -> list[Suggestion]:
+    """Category and institution completions (public data) for search-as-you-type; `institutions`
+    from the process's InstitutionDirectory."""
+    squashed = compact(prefix)
+    if not squashed:
+        return []
+    found = list(_category_suggestions(squashed)[:limit])
+    if len(found) >= limit:
+        return found
     korean = has_hangul(prefix)
-    for institution in by_prefix(institutions, prefix.strip(), limit):
+    for institution in institutions.by_prefix(prefix.strip(), limit - len(found)):
         name = institution.name_ko if korean else (institution.name_en or institution.name_ko)
         found.append(Suggestion(name or institution.code, "institution", {"code": institution.code}))
-    return found[:limit]
+    return found

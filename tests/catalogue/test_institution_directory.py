@@ -3,25 +3,31 @@ reloaded from the database once its time is up."""
 
 from __future__ import annotations
 
-from biomap.catalogue.institution_directory import InstitutionDirectory, InstitutionName, by_prefix
+from biomap.catalogue.institution_directory import InstitutionDirectory, InstitutionName, InstitutionNames
 
-NAMES = (
+NAMES = InstitutionNames((
     InstitutionName("INHA", "인하대학교", "Inha University"),
     InstitutionName("ITP_BIO", "인천테크노파크", "Incheon Technopark"),
     InstitutionName("KNIBRT", "", "K-NIBRT"),
     InstitutionName("YONSEI_IC", "연세대학교 국제캠퍼스", "Yonsei University International Campus"),
-)
+    InstitutionName("SKBS", "SK바이오사이언스", "SK bioscience"),
+))
 
 
 def test_prefix_of_the_english_name_in_any_case_the_korean_name_or_the_code() -> None:
-    assert [n.code for n in by_prefix(NAMES, "inc", 10)] == ["ITP_BIO"]
-    assert [n.code for n in by_prefix(NAMES, "INHA", 10)] == ["INHA"]
-    assert [n.code for n in by_prefix(NAMES, "연세", 10)] == ["YONSEI_IC"]
-    assert [n.code for n in by_prefix(NAMES, "itp", 10)] == ["ITP_BIO"]  # the code, upper-cased
-    assert [n.code for n in by_prefix(NAMES, "in", 10)] == ["INHA", "ITP_BIO"]  # code order
-    assert [n.code for n in by_prefix(NAMES, "in", 1)] == ["INHA"]
-    assert by_prefix(NAMES, "University", 10) == []  # a prefix, not a word inside
-    assert by_prefix(NAMES, "%", 10) == [] and by_prefix(NAMES, "_", 10) == []  # no wildcards
+    assert [n.code for n in NAMES.by_prefix("inc", 10)] == ["ITP_BIO"]
+    assert [n.code for n in NAMES.by_prefix("INHA", 10)] == ["INHA"]
+    assert [n.code for n in NAMES.by_prefix("연세", 10)] == ["YONSEI_IC"]
+    assert [n.code for n in NAMES.by_prefix("itp", 10)] == ["ITP_BIO"]  # the code, upper-cased
+    assert [n.code for n in NAMES.by_prefix("in", 10)] == ["INHA", "ITP_BIO"]  # code order
+    assert [n.code for n in NAMES.by_prefix("in", 1)] == ["INHA"]
+    assert NAMES.by_prefix("University", 10) == []  # a prefix, not a word inside
+    assert NAMES.by_prefix("%", 10) == [] and NAMES.by_prefix("_", 10) == []  # no wildcards
+    assert [n.code for n in NAMES.by_prefix("SK바", 10)] == ["SKBS"]  # the Korean name as written
+    assert [n.code for n in NAMES.by_prefix("sk", 10)] == ["SKBS"]  # through the English name
+    assert NAMES.by_prefix("sk바", 10) == []  # the Korean name is matched as written, as the SQL did
+    assert NAMES.by_prefix("in", 0) == []
+    assert [n.code for n in NAMES] == ["INHA", "ITP_BIO", "KNIBRT", "YONSEI_IC", "SKBS"]
 
 
 async def test_the_list_is_read_once_per_ttl_and_then_again(conn) -> None:
