@@ -113,6 +113,8 @@ class GuardedSchema(strawberry.Schema):
         if kwargs.get("extensions"):
             raise ValueError("GuardedSchema runs its guards itself; schema extensions would never run")
         super().__init__(**kwargs)
+        if self.directives:
+            raise ValueError("custom directives run in Strawberry's DirectivesExtension, which GuardedSchema does not run")
         self.documents = DocumentCache(self._schema, validation_rules, max_tokens=max_tokens,
                                        maxsize=document_cache_size)
         self._should_mask = should_mask

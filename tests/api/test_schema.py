@@ -157,3 +157,28 @@ def test_the_document_cache_evicts_the_least_recently_used() -> None:
     assert cache.prepare("{ a }") is a
     assert cache.prepare("{ b }") is not b
     assert cache.prepare("{ x }").errors[0].message.startswith("Cannot query field 'x'")
+
+
+def test_the_guarded_schema_refuses_what_it_would_silently_skip() -> None:
+    import pytest
+    import strawberry
+    from strawberry.directive import DirectiveLocation
+    from strawberry.extensions import QueryDepthLimiter
+
+    from biomap.api.execution import GuardedSchema
+
+    @strawberry.type
+    class Query:
+        ping: str = "pong"
+
+    @strawberry.directive(locations=[DirectiveLocation.FIELD])
+    def shout(value: str) -> str:
+        return value.upper()
+
+    guards = {"validation_rules": (), "max_tokens": 100, "should_mask": lambda e: True,
+              "observe": lambda *a: None, "mark_cacheable": lambda *a: None}
+    with pytest.raises(ValueError, match="extensions"):
+        GuardedSchema(query=Query, extensions=[QueryDepthLimiter(max_depth=3)], **guards)
+    with pytest.raises(ValueError, match="directives"):
+        GuardedSchema(query=Query, directives=[shout], **guards)
+    assert GuardedSchema(query=Query, **guards).documents.prepare("{ ping }").errors == ()
