@@ -83,9 +83,11 @@ class BioMapGraphQL(GraphQL[Context, None]):
             return PlainTextResponse("The request body must be a JSON object", status_code=400)
         query, variables, extensions = data.get("query"), data.get("variables"), data.get("extensions")
         operation_name = data.get("operationName")
-        for name, value, kind in (("query", query, "a string"), ("variables", variables, "an object"),
-                                  ("extensions", extensions, "an object"), ("operationName", operation_name, "a string")):
-            if value is not None and not isinstance(value, str if kind == "a string" else dict):
+        for name, value, expected, kind in (("query", query, str, "a string"),
+                                            ("variables", variables, dict, "an object"),
+                                            ("extensions", extensions, dict, "an object"),
+                                            ("operationName", operation_name, str, "a string")):
+            if value is not None and not isinstance(value, expected):
                 return PlainTextResponse(f"The GraphQL operation's `{name}` must be {kind} or null, if provided.",
                                          status_code=400)
         try:

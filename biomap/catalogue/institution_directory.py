@@ -9,7 +9,7 @@ seconds: a new institution shows up in completions within a minute.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -27,12 +27,12 @@ class InstitutionName:
     name_en: str
 
 
-class InstitutionNames(Sequence[InstitutionName]):
+class InstitutionNames:
     """Institutions in code order, with each kind of key sorted once for prefix lookups by
     bisection: a keystroke costs three binary searches, not three string tests per institution
     (20 us for 45 institutions, a fifth of suggest's own Python work)."""
 
-    def __init__(self, names: Sequence[InstitutionName]) -> None:
+    def __init__(self, names: Iterable[InstitutionName]) -> None:
         self._names = tuple(names)
         # (key, position in code order) per kind of key: English name in lower case, Korean name, code.
         self._keys = tuple(
@@ -40,8 +40,8 @@ class InstitutionNames(Sequence[InstitutionName]):
             for keyed in (lambda n: n.name_en.lower(), lambda n: n.name_ko, lambda n: n.code)
         )
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        return self._names[index]
+    def __iter__(self) -> Iterator[InstitutionName]:
+        return iter(self._names)
 
     def __len__(self) -> int:
         return len(self._names)
