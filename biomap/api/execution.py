@@ -156,15 +156,15 @@ class GuardedSchema(strawberry.Schema):
                 context_value=context_value,
                 variable_values=variable_values,
                 operation_name=operation_name,
-                is_awaitable=optimized_is_awaitable,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]  # a TypeGuard in all but name
                 executor_class=self.execution_context_class,  # Strawberry's: resolvers get its Info
                 operation_extensions=operation_extensions,
             )
             if isawaitable(result):
                 result = await result
         except Exception as exc:  # noqa: BLE001 - as Strawberry: an answer with the error, not a 500
-            error = exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
-            return self._finish(context_value, name, operation_type, None, [error], started)
+            failure = exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
+            return self._finish(context_value, name, operation_type, None, [failure], started)
         return self._finish(context_value, name, operation_type, result.data, result.errors, started)
 
     def _finish(
