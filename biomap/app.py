@@ -114,6 +114,7 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
         graphql_ide=None if settings.is_production else "graphiql",
         allow_queries_via_get=False,
         response_cache=ResponseCache(settings.anonymous_cache_seconds) if settings.anonymous_cache_seconds > 0 else None,
+        max_request_bytes=settings.max_request_bytes,
     )
     app = Starlette(
         routes=[

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 15
     max_tokens: int = 2000
+    # A GraphQL request body larger than this is refused (413) before it is read whole or parsed.
+    max_request_bytes: int = Field(default=1_048_576, ge=1024)
     # Search: "postgres" (default, in the database) or "meilisearch" (BIOMAP_MEILI_URL, _KEY, _INDEX).
     search_backend: str = Field(default="postgres", pattern="^(postgres|meilisearch)$")
     # Seconds an anonymous query's response may be served from the per-process micro-cache (0 = off).

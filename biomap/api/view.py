@@ -34,9 +34,11 @@ class InvalidToken(Exception):
 
 
 class BioMapGraphQL(GraphQL[Context, None]):
-    def __init__(self, *args: Any, response_cache: ResponseCache | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, response_cache: ResponseCache | None = None,
+                 max_request_bytes: int = 1_048_576, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.response_cache = response_cache
+        self.max_request_bytes = max_request_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -55,7 +57,12 @@ class BioMapGraphQL(GraphQL[Context, None]):
 
     async def _serve_json_post(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        body = await request.body()
+        body = await _body_within(request, self.max_request_bytes)
+        if body is None:
+            response = PlainTextResponse(f"request body too large: at most {self.max_request_bytes} bytes",
+                                         status_code=413)
+            await response(scope, receive, send)
+            return
         cache = self.response_cache if _is_anonymous(scope) else None
         key = cache.key(scope["path"], body) if cache is not None else b""
         if cache is not None:
@@ -110,6 +117,22 @@ class BioMapGraphQL(GraphQL[Context, None]):
     def encode_json(self, data: object) -> str:
         # Korean text stays UTF-8 instead of \uXXXX escapes (about 30% smaller responses).
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+async def _body_within(request: Request, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it is known to exceed `limit` bytes: from the declared
+    Content-Length without reading anything, else while it streams in (chunked uploads)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _is_json_post(scope: Scope) -> bool:

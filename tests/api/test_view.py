@@ -52,3 +52,26 @@ async def test_an_invalid_token_is_a_401_on_both_paths(client) -> None:
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     response = await client.http.get("/graphql", headers={**headers, "accept": "text/html"})
     assert response.status_code == 401
+
+
+async def test_an_oversized_body_is_refused_before_it_is_read_whole(app_factory, settings) -> None:
+    import httpx
+
+    app = app_factory(settings.model_copy(update={"max_request_bytes": 2048}))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://biomap.test") as http:
+        padding = " " * 2048
+        response = await http.post("/graphql", content=f'{{"query": "{CATEGORIES}"}}{padding}'.encode(),
+                                   headers={"content-type": "application/json"})
+        assert response.status_code == 413
+        assert response.text == "request body too large: at most 2048 bytes"
+
+        async def chunked():  # no Content-Length: counted while it streams in
+            yield f'{{"query": "{CATEGORIES}", "variables": {{"pad": "'.encode()
+            for _ in range(10):
+                yield b"x" * 512
+            yield b'"}}'
+
+        response = await http.post("/graphql", content=chunked(), headers={"content-type": "application/json"})
+        assert response.status_code == 413
+        small = await http.post("/graphql", json={"query": CATEGORIES})
+        assert small.status_code == 200 and small.json()["data"]["categories"]
