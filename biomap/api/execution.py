@@ -9,7 +9,7 @@ CPU (bench/README.md). The same guards written as steps, in one place, do the sa
    (an LRU of prepared documents; syntax and validation errors are answered, never executed);
 2. refuse operation types the transport does not allow (mutations over GET) as Strawberry does;
 3. execute on graphql-core with Strawberry's own execution context, so resolvers see the same Info;
-4. log unexpected errors (`process_errors`), then mask them for the client;
+4. log unexpected errors (`process_errors`, with their tracebacks), then mask them for the client;
 5. record the operation's name, outcome and latency, and mark anonymous error-free queries cacheable.
 """
 
@@ -178,8 +178,14 @@ class GuardedSchema(strawberry.Schema):
     ) -> ExecutionResult:
         name = operation or "anonymous"
         if errors:
-            self._process_errors(errors)  # drops field suggestions in production; logs the unexpected
-            errors = [_masked(e) if self._should_mask(e) else e for e in errors]
+            if self.config.disable_field_suggestions:
+                for error in errors:
+                    self.remove_field_suggestion(error)
+            # Syntax, validation and permission errors are the client's business: log the unexpected.
+            masked = [self._should_mask(e) for e in errors]
+            if any(masked):
+                self.process_errors([e for e, m in zip(errors, masked, strict=True) if m])
+                errors = [_masked(e) if m else e for e, m in zip(errors, masked, strict=True)]
         elif operation_type is OperationType.QUERY:
             self._mark_cacheable(context, name)
         self._observe(context, name, "error" if errors else "ok", time.perf_counter() - started)

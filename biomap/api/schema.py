@@ -10,7 +10,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, QueryDepthLimiter
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
 
 from biomap.api.booking.mutation import BookingMutation
 from biomap.api.booking.queries import NODE_RESOLVERS as BOOKING_NODES
@@ -34,7 +33,7 @@ from biomap.api.sourcing.queries import NODE_RESOLVERS as SOURCING_NODES
 from biomap.api.sourcing.queries import SourcingQuery
 from biomap.api.sourcing.types import Certification, Demand, Material, Pipeline, Product, Supplier
 from biomap.config import Settings
-from graphql import GraphQLError, specified_rules
+from graphql import specified_rules
 
 NODE_RESOLVERS = {**CATALOGUE_NODES, **BOOKING_NODES, **SOURCING_NODES}
 # Reachable only through `node` or interfaces, so the schema has to be told about them.
@@ -62,15 +61,7 @@ class Mutation(CatalogueMutation, BookingMutation, SourcingMutation):
     pass
 
 
-class BioMapSchema(GuardedSchema):
-    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
-        # Permission, validation and syntax errors are the client's business: log only the unexpected.
-        unexpected = [e for e in errors if should_mask(e)]
-        if unexpected:
-            super().process_errors(unexpected, execution_context)
-
-
-def create_schema(settings: Settings) -> BioMapSchema:
+def create_schema(settings: Settings) -> GuardedSchema:
     # Built once, at start-up: each limiter instance defines a new rule class, and the document
     # cache validates with exactly these rules (per-request rules once made every validation
     # cache lookup miss: 1.4x throughput when fixed, see bench/README.md).
@@ -81,7 +72,7 @@ def create_schema(settings: Settings) -> BioMapSchema:
     ]
     if settings.is_production:
         rules += DisableIntrospection().validation_rules
-    return BioMapSchema(
+    return GuardedSchema(
         query=Query,
         mutation=Mutation,
         types=NODE_TYPES,
