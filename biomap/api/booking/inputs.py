@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import strawberry
 
-from biomap.api.scalars import DateTimeOffset
 from biomap.api.booking.types import WeekdayEnum
+from biomap.api.flat_input import flat_input
+from biomap.api.scalars import DateTimeOffset
 
 UNSET = strawberry.UNSET
 
 
+@flat_input
 @strawberry.input(description="Book [start, end) of one equipment.")
 class RequestBookingInput:
     equipment_id: strawberry.ID
