@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -356,15 +357,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--generator", choices=("wrk", "python"), help="closed-loop generator of the saturation run")
     p.add_argument("--rate", type=float, default=PACED_RATE,
                    help="requests/s of the paced (open-loop) run; a few percent are conflicts, so above 500")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="whole runs one after another (each with a fresh database and server), then how many "
+                        "met the target: the machine's speed drifts, so one run says little about reliability")
     return p.parse_args(argv)
 
 
+def print_summary(reports: list[dict[str, Any]]) -> None:
+    met = sum(r["target_met"] for r in reports)
+    saturation = sorted(r["api"]["bookings_per_s"] for r in reports)
+    print(f"\n{len(reports)} runs: target met in {met} of {len(reports)}; saturation {saturation[0]:.0f}–"
+          f"{saturation[-1]:.0f} bookings/s (median {statistics.median(saturation):.0f}); paced p95 ms: "
+          + " / ".join(f"{r['paced']['p95_ms']:.1f}" for r in reports)
+          + "; raw SQL inserts/s: " + " / ".join(f"{r['raw_sql']['inserts_per_s']:.0f}" for r in reports))
+
+
 def main(argv: list[str] | None = None) -> int:
-    report = run(parse_args(argv))
-    print_report(report)
+    args = parse_args(argv)
+    reports = []
+    for _ in range(max(1, args.repeat)):
+        reports.append(run(args))
+        print_report(reports[-1])
+    if len(reports) > 1:
+        print_summary(reports)
     RESULTS_DIR.mkdir(exist_ok=True)
     path = RESULTS_DIR / f"booking-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
-    path.write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    path.write_text(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, default=str), encoding="utf-8")
     print(f"\nwritten: {path.relative_to(BENCH_DIR.parent)}")
     return 0
 
