@@ -8,7 +8,9 @@ with the scalar's `parse_value`. `flat_input` gives such a type Strawberry's doc
 `from_input` hook, which builds the instance from the coerced values directly.
 
 Types with anything else (enums, lists, nested inputs, `Maybe`, relay GlobalIDs) are refused when the
-module is imported, so the hook never skips a conversion Strawberry would have done.
+module is imported, so the hook never skips a conversion Strawberry would have done. It is used on
+the inputs of hot paths only (`requestBooking`, 500+ per second under load); elsewhere ~20 µs per
+request do not matter and Strawberry's own conversion stays.
 """
 
 from __future__ import annotations
