@@ -22,6 +22,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from biomap.api.context import Context
+from biomap.api.metrics import observe_request
 from biomap.api.response_cache import ResponseCache
 from biomap.identity import service as identity
 from biomap.identity.models import Viewer
@@ -68,9 +69,7 @@ class BioMapGraphQL(GraphQL[Context, None]):
         if cache is not None:
             hit = cache.get(key)
             if hit is not None:
-                metrics = getattr(request.app.state, "metrics", None)
-                if metrics is not None:
-                    metrics.observe(hit.operation, "cached", 0.0)
+                observe_request(request, hit.operation, "cached", 0.0)
                 await Response(hit.body, media_type="application/json")(scope, receive, send)
                 return
         context = await self.get_context(request, Response())  # authenticates before parsing, as Strawberry
