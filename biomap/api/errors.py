@@ -48,15 +48,27 @@ def user_errors(exc: DomainError) -> list[UserError]:
                       field=p.field, message=p.message) for p in problems]
 
 
+def _extensions(exc: DomainError) -> dict[str, object]:
+    if isinstance(exc, (Unauthenticated, Forbidden)):
+        return {"code": exc.code}
+    problems = exc.problems if isinstance(exc, ValidationFailed) else [exc]
+    return {"code": problems[0].code, "fields": [p.field for p in problems if p.field],
+            "problems": [{"code": p.code, "field": p.field, "message": p.message} for p in problems]}
+
+
 def query_error(exc: DomainError) -> GraphQLError:
     """A domain error raised while reading: a top-level error naming the argument at fault."""
-    if isinstance(exc, (Unauthenticated, Forbidden)):
-        return top_level(exc)
-    problems = exc.problems if isinstance(exc, ValidationFailed) else [exc]
-    return ClientError(
-        exc.message,
-        extensions={"code": problems[0].code, "fields": [p.field for p in problems if p.field]},
-    )
+    return ClientError(exc.message, extensions=_extensions(exc))
+
+
+def with_domain_extensions(error: GraphQLError) -> GraphQLError:
+    """A domain error that a resolver let through as it was gets the same `extensions` (code,
+    fields, problems) as one the resolver turned into a `query_error` itself."""
+    original = error.original_error
+    if not isinstance(original, DomainError) or error.extensions:
+        return error
+    return GraphQLError(error.message, nodes=error.nodes, source=error.source, positions=error.positions,
+                        path=error.path, original_error=original, extensions=_extensions(original))
 
 
 def should_mask(error: GraphQLError) -> bool:

@@ -95,7 +95,8 @@ class GuardedSchema(strawberry.Schema):
     """A Strawberry schema whose `execute` runs the steps above (no schema extensions).
 
     `should_mask` decides which errors are unexpected: those are logged with their traceback and
-    reach the client as "Unexpected error.". `observe(context, operation, outcome, seconds)` records
+    reach the client as "Unexpected error."; `present` gives the others their final shape (a domain
+    error's code and fields). `observe(context, operation, outcome, seconds)` records
     metrics; `mark_cacheable(context, operation)` is called for anonymous queries without errors.
     """
 
@@ -105,6 +106,7 @@ class GuardedSchema(strawberry.Schema):
         validation_rules: Sequence[type[ASTValidationRule]],
         max_tokens: int,
         should_mask: Callable[[GraphQLError], bool],
+        present: Callable[[GraphQLError], GraphQLError],
         observe: Callable[[Any, str, str, float], None],
         mark_cacheable: Callable[[Any, str], None],
         document_cache_size: int = 1024,
@@ -118,6 +120,7 @@ class GuardedSchema(strawberry.Schema):
         self.documents = DocumentCache(self._schema, validation_rules, max_tokens=max_tokens,
                                        maxsize=document_cache_size)
         self._should_mask = should_mask
+        self._present = present
         self._observe = observe
         self._mark_cacheable = mark_cacheable
 
@@ -186,6 +189,7 @@ class GuardedSchema(strawberry.Schema):
             if any(masked):
                 self.process_errors([e for e, m in zip(errors, masked, strict=True) if m])
                 errors = [_masked(e) if m else e for e, m in zip(errors, masked, strict=True)]
+            errors = [self._present(e) for e in errors]
         elif operation_type is OperationType.QUERY:
             self._mark_cacheable(context, name)
         self._observe(context, name, "error" if errors else "ok", time.perf_counter() - started)

@@ -20,6 +20,8 @@ R = TypeVar("R")
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Cursors carry a bigint key (or a search offset): anything larger was never issued by this API.
+MAX_CURSOR_VALUE = 2**63 - 1
 
 
 @strawberry.type
@@ -59,7 +61,7 @@ def decode_cursor(cursor: str | None) -> int:
         raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
         prefix, _, pk = raw.partition(":")
         value = int(pk)
-        if prefix != "c" or value < 0:
+        if prefix != "c" or not 0 <= value <= MAX_CURSOR_VALUE:
             raise ValueError
         return value
     except (binascii.Error, UnicodeDecodeError, ValueError):

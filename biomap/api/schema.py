@@ -20,7 +20,7 @@ from biomap.api.catalogue.queries import NODE_RESOLVERS as CATALOGUE_NODES
 from biomap.api.catalogue.queries import CatalogueQuery
 from biomap.api.catalogue.types import Equipment, Institution, Technology, Trainee
 from biomap.api.context import Info
-from biomap.api.errors import should_mask
+from biomap.api.errors import should_mask, with_domain_extensions
 from biomap.api.identity.queries import IdentityQuery
 from biomap.api.execution import GuardedSchema
 from biomap.api.metrics import observe_operation
@@ -80,6 +80,7 @@ def create_schema(settings: Settings) -> GuardedSchema:
         validation_rules=rules,
         max_tokens=settings.max_tokens,
         should_mask=should_mask,
+        present=with_domain_extensions,
         observe=observe_operation,
         mark_cacheable=mark_cacheable,
     )

@@ -11,6 +11,25 @@ from collections.abc import Iterable
 SNIPPET_CHARS = 160
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN_WORD_CHAR = "A-Za-z0-9"
+# The longest term not to be marked inside a longer Latin word: "rt" of "RT PCR" is no part of
+# "vector titer", "in" no part of "online"; longer ones may be a stem ("centrifug|es").
+SHORT_TERM = 3
+
+
+def _term_pattern(term: str) -> str:
+    if _HANGUL.search(term):
+        # Korean spacing is free (유세포 분석기 = 유세포분석기): a space may stand between any syllables.
+        return r"\s*".join(map(re.escape, term.replace(" ", "")))
+    words = [w for w in re.split(r"[\s\-]+", term) if w]
+    body = r"[\s\-]*".join(map(re.escape, words))
+    # Latin terms start at a word start, and short ones end at a word end.
+    start = f"(?<![{_LATIN_WORD_CHAR}])" if term[:1].isalnum() else ""
+    end = f"(?![{_LATIN_WORD_CHAR}])" if len("".join(words)) <= SHORT_TERM and term[-1:].isalnum() else ""
+    return start + body + end
+
+
 @functools.lru_cache(maxsize=1024)
 def _pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     # Compiled once per set of terms: a page highlights four fields of every hit with the same
@@ -19,7 +38,7 @@ def _pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     parts = sorted({t for t in terms if len(t) >= 2}, key=len, reverse=True)
     if not parts:
         return None
-    return re.compile("|".join(r"\s*".join(map(re.escape, p.replace(" ", ""))) for p in parts), re.IGNORECASE)
+    return re.compile("|".join(_term_pattern(p) for p in parts), re.IGNORECASE)
 
 
 def terms_present(terms: Iterable[str], texts: Iterable[str]) -> frozenset[str]:

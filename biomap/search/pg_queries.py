@@ -156,7 +156,7 @@ _FACETS = """SELECT g.kind, g.zone::text AS zone, g.institution_id::text AS inst
 _HITS = """coalesce((SELECT jsonb_agg(jsonb_build_object(
                 'kind', p.kind, 'entity_id', p.entity_id, 'score', p.score, 'title_ko', p.title_ko,
                 'title_en', p.title_en, 'secondary', p.secondary, 'body', p.body)
-            ORDER BY p.score DESC, p.kind, p.entity_id) FROM page p), '[]')"""
+            ORDER BY p.position) FROM page p), '[]')"""
 
 _FACET_ROWS = """coalesce((SELECT jsonb_agg(to_jsonb(f)) FROM facets f), '[]')"""
 
@@ -165,6 +165,12 @@ _FACET_ROWS = """coalesce((SELECT jsonb_agg(to_jsonb(f)) FROM facets f), '[]')""
 def _free(start: str, end: str) -> str:
     return (f"d.kind = 'EQUIPMENT' AND d.status = 'ACTIVE' AND "
             f"{free_between_sql('d.entity_id', start, end)}")
+
+
+# Phase one keeps at least this many matches for phase two: the page's order is exact among
+# them. Past it, matches differ only in fields that rank far below names and concepts,
+# and keep phase one's order.
+SHORTLIST = 200
 
 
 def _search_sql(extra: str, concepts: int) -> str:
@@ -176,11 +182,20 @@ def _search_sql(extra: str, concepts: int) -> str:
         SELECT {columns} FROM search_match d WHERE {MATCH_NARROW} AND {SCOPE_AND_FILTER}{extra}
         UNION ALL
         SELECT {columns} FROM search_document d WHERE {MATCH_WORDS} AND {SCOPE_AND_FILTER}{extra}),
-    shortlist AS (SELECT kind, entity_id FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $23),
+    shortlist AS (
+        SELECT kind, entity_id, row_number() OVER (ORDER BY rough DESC, kind, entity_id) AS phase_one
+          FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $23),
+    ranked AS (
+        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, s.phase_one, d.title_ko, d.title_en,
+               d.secondary, d.body
+          FROM shortlist s JOIN search_document d USING (kind, entity_id)),
     page AS (
-        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
-          FROM shortlist s JOIN search_document d USING (kind, entity_id)
-         ORDER BY score DESC, d.kind, d.entity_id LIMIT $21 OFFSET $22),
+        -- The first {SHORTLIST} of phase one in the full ranking's order, then the rest in phase
+        -- one's: a fixed order whatever page is asked for, so paging neither repeats nor skips.
+        SELECT *, row_number() OVER (ORDER BY phase_one > {SHORTLIST},
+                   CASE WHEN phase_one <= {SHORTLIST} THEN score END DESC,
+                   CASE WHEN phase_one > {SHORTLIST} THEN phase_one END, kind, entity_id) AS position
+          FROM ranked ORDER BY position LIMIT $21 OFFSET $22),
     facets AS ({_FACETS})
     SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
 
@@ -190,7 +205,8 @@ def _browse_sql(extra: str) -> str:
         SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
                d.service_mode, d.status FROM search_match d WHERE {SCOPE_AND_FILTER}{extra}),
     page AS (
-        SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+        SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body,
+               row_number() OVER (ORDER BY d.kind, d.entity_id) AS position
           FROM search_document d WHERE {SCOPE_AND_FILTER}{extra}
          ORDER BY d.kind, d.entity_id LIMIT $14 OFFSET $15),
     facets AS ({_FACETS})
@@ -203,9 +219,6 @@ SEARCH_FREE = tuple(_search_sql(f" AND {_free('$24', '$25')}", k) for k in range
 BROWSE = _browse_sql("")
 BROWSE_FREE = _browse_sql(f" AND {_free('$16', '$17')}")
 
-# Phase one keeps at least this many matches for phase two: the page's order is exact among
-# them. Past it, matches differ only in fields that rank far below names and concepts.
-SHORTLIST = 200
 
 
 async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: int, browse: bool,

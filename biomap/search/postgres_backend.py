@@ -104,13 +104,17 @@ class PostgresBackend:
                                                    free_between=free)
             return _result(hits, facets, frozenset())
         analysis = get_analyzer().analyze_query(request.text)
+        terms = frozenset(highlight_terms(request.text, analysis))
         hits, facets = await pg_queries.search(conn, base + match_args(analysis), request.limit, request.offset,
                                                browse=False, free_between=free)
-        if not hits and request.offset == 0 and len(analysis.tokens) > 1:
-            # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked.
+        result = _result(hits, facets, terms)
+        if result.total == 0 and len(analysis.tokens) > 1:
+            # Nothing has every word ("…를 예약하고 싶어요" adds 예약): relax to any word, ranked. On
+            # every page alike (decided by the total, not by this page's hits), so page two follows page one.
             hits, facets = await pg_queries.search(conn, base + match_args(analysis, every=False),
                                                    request.limit, request.offset, browse=False, free_between=free)
-        return _result(hits, facets, frozenset(highlight_terms(request.text, analysis)))
+            result = _result(hits, facets, terms)
+        return result
 
     async def suggest(
         self, conn: asyncpg.Connection, prefix: str, limit: int, scope: SearchScope

@@ -24,20 +24,21 @@ from biomap.search.models import (
 from biomap.search.postgres_backend import PostgresBackend
 
 MAX_PAGE = 100
+MAX_SUGGESTIONS = 20
 # A "free between" window longer than this is not a question anyone asks of an instrument.
 MAX_FREE_WINDOW = dt.timedelta(days=31)
 MAX_OFFSET = 1000  # deep pages of a relevance ranking are noise; filters narrow better
 _SPACES = re.compile(r"\s+")
 
 
-def clean_query(text: str) -> str:
+def clean_query(text: str, field: str = "query") -> str:
     """Control and format characters out, whitespace collapsed; refuses over-long input."""
     if len(text) > MAX_QUERY_LENGTH * 4:  # reject before doing any work on a huge string
-        raise Invalid(f"query too long: at most {MAX_QUERY_LENGTH} characters", field="query")
+        raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)
     cleaned = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\t\n")
     cleaned = _SPACES.sub(" ", cleaned).strip()
     if len(cleaned) > MAX_QUERY_LENGTH:
-        raise Invalid(f"query too long: at most {MAX_QUERY_LENGTH} characters", field="query")
+        raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)
     return cleaned
 
 
@@ -45,7 +46,7 @@ def _check_filter(filt: SearchFilter) -> None:
     problems = []
     for name, value in (("priceMinKrw", filt.price_min_krw), ("priceMaxKrw", filt.price_max_krw)):
         if value is not None and value < 0:
-            problems.append(Invalid("a price cannot be negative", field=f"filter.{name}"))
+            problems.append(Invalid(f"{name} cannot be negative", field=f"filter.{name}"))
     if (filt.price_min_krw is not None and filt.price_max_krw is not None
             and filt.price_min_krw > filt.price_max_krw):
         problems.append(Invalid("priceMinKrw is above priceMaxKrw", field="filter.priceMinKrw"))
@@ -80,7 +81,8 @@ async def search(
         raise Invalid(f"results are paged up to {MAX_OFFSET}: narrow the search with filters", field="after")
     request = SearchRequest(
         text=query, kinds=kinds or tuple(SearchKind), filter=filter, scope=scope,
-        limit=max(0, min(first, MAX_PAGE)), offset=max(0, offset),
+        # one more than a page: the caller asks for it to know whether a next page exists
+        limit=max(0, min(first, MAX_PAGE + 1)), offset=max(0, offset),
     )
     if filter.free_between is not None:
         # Availability lives in the booking tables, which only PostgreSQL holds: time-filtered
@@ -92,11 +94,20 @@ async def search(
     return result
 
 
+def suggestion_count(first: int | None, default: int = 8) -> int:
+    """How many completions `first` asks for: at most MAX_SUGGESTIONS; negative is an error."""
+    if first is None:
+        return default
+    if first < 0:
+        raise Invalid("'first' must be 0 or more", field="first")
+    return min(first, MAX_SUGGESTIONS)
+
+
 async def suggest(
     conn: asyncpg.Connection, prefix: str, scope: SearchScope, *, first: int = 8,
     backend: SearchBackend | None = None,
 ) -> list[Suggestion]:
-    cleaned = clean_query(prefix)
-    if not cleaned:
+    cleaned = clean_query(prefix, "prefix")
+    if not cleaned or first <= 0:
         return []
-    return await (backend or PostgresBackend()).suggest(conn, cleaned, max(1, min(first, 20)), scope)
+    return await (backend or PostgresBackend()).suggest(conn, cleaned, min(first, MAX_SUGGESTIONS), scope)

@@ -72,8 +72,30 @@ async def test_filter_by_institution_and_unknown_institution(client, conn) -> No
     page = (await client.data(EQUIPMENT_PAGE, {"first": 100, "filter": flt}))["equipment"]
     assert page["totalCount"] == await visible_count(conn, f"e.institution_id = {itp}") > 0
     assert {e["node"]["institution"]["code"] for e in page["edges"]} == {"ITP_BIO"}
-    page = (await client.data(EQUIPMENT_PAGE, {"filter": {"institutionIds": ["bm9wZQ"]}}))["equipment"]
-    assert page["totalCount"] == 0
+    # an id that is not an Institution's, or names none, is an error naming its place; [] is no constraint
+    nobody = to_global_id("Institution", 987654321)
+    body = await client.execute(EQUIPMENT_PAGE, {"filter": {"institutionIds": [flt["institutionIds"][0], "bm9wZQ"]}})
+    assert body["data"] is None
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "INVALID"
+    assert error["extensions"]["fields"] == ["filter.institutionIds[1]"]
+    body = await client.execute(EQUIPMENT_PAGE, {"filter": {"institutionIds": [nobody]}})
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert body["errors"][0]["extensions"]["fields"] == ["filter.institutionIds[0]"]
+    assert nobody in body["errors"][0]["message"]
+    page = (await client.data(EQUIPMENT_PAGE, {"filter": {"institutionIds": []}}))["equipment"]
+    assert page["totalCount"] == await visible_count(conn, "TRUE")
+
+
+async def test_bad_paging_arguments_get_coded_errors(client) -> None:
+    for variables, field in (({"first": -1}, "first"),
+                             ({"after": "Yzo5MjIzMzcyMDM2ODU0Nzc1ODA4"}, "after"),  # c:2**63, past any bigint
+                             ({"after": "bm9wZQ"}, "after")):
+        body = await client.execute(EQUIPMENT_PAGE, variables)
+        [error] = body["errors"]
+        assert error["message"] != "Unexpected error.", variables
+        assert error["extensions"]["code"] == "INVALID", variables
+        assert error["extensions"]["fields"] == [field], variables
 
 
 async def test_retired_equipment_is_listed_only_when_asked_for(client, conn) -> None:

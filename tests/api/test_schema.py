@@ -175,7 +175,7 @@ def test_the_guarded_schema_refuses_what_it_would_silently_skip() -> None:
     def shout(value: str) -> str:
         return value.upper()
 
-    guards = {"validation_rules": (), "max_tokens": 100, "should_mask": lambda e: True,
+    guards = {"validation_rules": (), "max_tokens": 100, "should_mask": lambda e: True, "present": lambda e: e,
               "observe": lambda *a: None, "mark_cacheable": lambda *a: None}
     with pytest.raises(ValueError, match="extensions"):
         GuardedSchema(query=Query, extensions=[QueryDepthLimiter(max_depth=3)], **guards)

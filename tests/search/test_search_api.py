@@ -98,6 +98,45 @@ async def test_pages_follow_each_other(client) -> None:
     assert first["pageInfo"]["hasNextPage"] and not ids_first & ids_second
 
 
+async def all_pages(client, q: str, size: int, token: str | None = None, **variables) -> tuple[list[str], set[int]]:
+    """Every edge's node id, following endCursor to the end, and the totalCounts seen on the way."""
+    ids: list[str] = []
+    totals: set[int] = set()
+    after = None
+    while True:
+        page = await run(client, q, token=token, first=size, after=after, **variables)
+        ids += [e["node"]["id"] for e in page["edges"]]
+        totals.add(page["totalCount"])
+        if not page["pageInfo"]["hasNextPage"]:
+            return ids, totals
+        after = page["pageInfo"]["endCursor"]
+
+
+async def test_paging_a_long_ranking_shows_every_match_once_in_one_order(client, make_token) -> None:
+    # Past the first 200 of a ranking the pages must neither repeat nor skip, whatever their size.
+    token = await make_token("CITY_OFFICER", "IFEZ_AUTHORITY")
+    by_50, totals = await all_pages(client, "장비", 50, token, kinds=["EQUIPMENT"])
+    assert len(totals) == 1 and (total := totals.pop()) > 200
+    assert len(by_50) == len(set(by_50)) == total
+    by_30, _ = await all_pages(client, "장비", 30, token, kinds=["EQUIPMENT"])
+    assert by_30 == by_50
+
+
+async def test_relaxed_queries_page_like_any_other(client) -> None:
+    # Nothing has both words: the query is relaxed to either, on page two as on page one.
+    first = await run(client, "Eppendorf Olympus", kinds=["EQUIPMENT"], first=2)
+    assert first["totalCount"] > 2 and first["pageInfo"]["hasNextPage"]
+    ids, totals = await all_pages(client, "Eppendorf Olympus", 2, kinds=["EQUIPMENT"])
+    assert totals == {first["totalCount"]}
+    assert len(ids) == len(set(ids)) == first["totalCount"]
+
+
+async def test_a_full_page_of_100_still_says_more_follow(client) -> None:
+    page = await run(client, "", kinds=["EQUIPMENT"], first=100)
+    assert page["totalCount"] > 100
+    assert len(page["edges"]) == 100 and page["pageInfo"]["hasNextPage"]
+
+
 async def test_highlights_are_escaped_and_marked(client) -> None:
     result = await run(client, "flow cytometer", kinds=["EQUIPMENT"], first=3)
     snippets = [h["snippet"] for e in result["edges"] for h in e["highlights"]]
@@ -151,6 +190,19 @@ async def test_over_long_queries_are_refused_clearly(client) -> None:
 async def test_bad_filters_are_field_errors(client) -> None:
     body = await client.execute(SEARCH, {"q": "x", "filter": {"priceMinKrw": 10, "priceMaxKrw": 5}})
     assert body["errors"][0]["extensions"]["fields"] == ["filter.priceMinKrw"]
+    body = await client.execute(SEARCH, {"q": "x", "filter": {"priceMinKrw": -10, "priceMaxKrw": -5}})
+    problems = body["errors"][0]["extensions"]["problems"]
+    assert [(p["field"], p["message"]) for p in problems] == [
+        ("filter.priceMinKrw", "priceMinKrw cannot be negative"),
+        ("filter.priceMaxKrw", "priceMaxKrw cannot be negative")]
+    equipment_id = to_global_id("Equipment", 1)
+    body = await client.execute(SEARCH, {"q": "x", "filter": {"institutionIds": ["bogus", equipment_id]}})
+    assert body["errors"][0]["extensions"]["fields"] == ["filter.institutionIds[0]", "filter.institutionIds[1]"]
+    body = await client.execute(SEARCH, {"q": "", "filter": {"institutionIds": [to_global_id("Institution", 99999)]}})
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    # an empty list constrains nothing, for zones as for kinds
+    assert (await run(client, "", filter={"zones": []}))["totalCount"] == (
+        await run(client, ""))["totalCount"] > 0
     body = await client.execute(SEARCH, {"q": "x", "filter": {"zones": ["ATLANTIS"]}})
     assert "ATLANTIS" in body["errors"][0]["message"]
     big = await run(client, "분석", first=5000)
@@ -176,6 +228,20 @@ async def test_suggest_completes_names_categories_and_institutions(client) -> No
     assert any(s["kind"] == "equipment" and "유세포" in s["text"] for s in data["a"])
     assert any(s["kind"] == "institution" for s in data["b"])
     assert data["c"]
+
+
+async def test_suggest_counts_and_bad_arguments(client) -> None:
+    data = await client.data('{ none: suggest(prefix: "유세포", first: 0) { text } '
+                             'one: suggest(prefix: "삼성", first: 1) { text kind } '
+                             'many: suggest(prefix: "유세포", first: 500) { text } }')
+    assert data["none"] == []
+    assert len(data["one"]) == 1 and data["one"][0]["kind"] == "institution"
+    assert 0 < len(data["many"]) <= 20
+    body = await client.execute('{ suggest(prefix: "유세포", first: -5) { text } }')
+    assert body["errors"][0]["extensions"]["fields"] == ["first"]
+    body = await client.execute('query($p: String!) { suggest(prefix: $p) { text } }', {"p": "x" * 201})
+    assert body["errors"][0]["message"] == "prefix too long: at most 200 characters"
+    assert body["errors"][0]["extensions"]["fields"] == ["prefix"]
 
 
 async def test_writes_are_searchable_in_the_same_transaction(client, conn, make_token) -> None:

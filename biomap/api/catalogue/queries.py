@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 import strawberry
 
 from biomap.api.catalogue import enums
+from biomap.api.catalogue.institution_filter import institution_pks
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import (
     Category,
@@ -19,7 +20,7 @@ from biomap.api.catalogue.types import (
     equipment_nodes,
 )
 from biomap.api.context import Info
-from biomap.api.node import Node, pk_of
+from biomap.api.node import Node
 from biomap.api.pagination import Connection, build_connection, decode_cursor, page_size
 from biomap.catalogue import (
     institution_queries,
@@ -36,10 +37,6 @@ from biomap.catalogue.trainee_privacy import (
 )
 from biomap.catalogue.trainee_queries import TraineeScope
 from biomap.catalogue.visibility import can_see_equipment
-
-
-def _institution_pks(ids: list[strawberry.ID] | None) -> list[int] | None:
-    return None if ids is None else [pk_of(i, "Institution") or 0 for i in ids]
 
 
 @strawberry.type
@@ -73,7 +70,7 @@ class CatalogueQuery:
         filter: EquipmentFilterInput | None = None,
     ) -> Connection[Equipment]:
         size, after_id = page_size(first), decode_cursor(after)
-        filt = equipment_filter(filter)
+        filt = await equipment_filter(info, filter)
         db, viewer = info.context.db, info.context.viewer
         async with db.connection() as conn:
             rows = await service.list_equipment(conn, viewer, filt, after_id, size + 1)
@@ -92,7 +89,7 @@ class CatalogueQuery:
         include_retired: bool = False,
     ) -> Connection[Technology]:
         size, after_id = page_size(first), decode_cursor(after)
-        institutions = _institution_pks(institution_ids)
+        institutions = await institution_pks(info, institution_ids, "institutionIds")
         db = info.context.db
         async with db.connection() as conn:
             rows = await technology_queries.list_technologies(
@@ -113,7 +110,7 @@ class CatalogueQuery:
         size, after_id = page_size(first), decode_cursor(after)
         viewer = info.context.viewer
         scope = TraineeScope([v.value for v in listable_visibilities(viewer)], managed_centre(viewer))
-        institutions = _institution_pks(institution_ids)
+        institutions = await institution_pks(info, institution_ids, "institutionIds")
         db = info.context.db
         async with db.connection() as conn:
             rows = await trainee_queries.list_trainees(conn, institutions, scope, after_id, size + 1)

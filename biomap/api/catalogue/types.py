@@ -10,9 +10,10 @@ import strawberry
 
 from biomap.api.scalars import DateTimeOffset
 from biomap.api.catalogue import enums
+from biomap.api.catalogue.institution_filter import institution_pks
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.context import Info
-from biomap.api.node import Node, pk_of, to_global_id
+from biomap.api.node import Node, to_global_id
 from biomap.api.pagination import Connection, build_connection, decode_cursor, page_size
 from biomap.api.scalars import JSON
 from biomap.api.selection import selects
@@ -60,21 +61,18 @@ class EquipmentFilterInput:
     )
 
 
-def equipment_filter(given: EquipmentFilterInput | None) -> models.EquipmentFilter:
-    """The domain filter; an institution id that is not one of ours matches nothing."""
+async def equipment_filter(info: Info, given: EquipmentFilterInput | None) -> models.EquipmentFilter:
+    """The domain filter. An empty list constrains nothing; an institution id that names none is an error."""
     if given is None:
         return models.EquipmentFilter()
 
     def tup(values: list | None) -> tuple | None:
-        return None if values is None else tuple(values)
+        return tuple(values) if values else None
 
-    institution_ids = None
-    if given.institution_ids is not None:
-        institution_ids = tuple(pk_of(g, "Institution") or 0 for g in given.institution_ids)
     return models.EquipmentFilter(
-        institution_ids=institution_ids,
+        institution_ids=await institution_pks(info, given.institution_ids, "filter.institutionIds"),
         zones=tup(given.zones),
-        categories=None if given.categories is None else tuple(c.value for c in given.categories),
+        categories=tuple(c.value for c in given.categories) if given.categories else None,
         access_policies=tup(given.access_policies),
         service_modes=tup(given.service_modes),
         statuses=tup(given.statuses),
@@ -111,7 +109,7 @@ class Institution(Node):
     ) -> Connection[Equipment]:
         loaders = info.context.loaders(CatalogueLoaders)
         size, after_id = page_size(first), decode_cursor(after)
-        filt = equipment_filter(filter)
+        filt = await equipment_filter(info, filter)
         rows = await loaders.equipment_page_by_institution(filt, after_id, size + 1).load(self.pk)
         counter = loaders.equipment_count_by_institution(filt)
         # Every item's institution is this one: no lookup needed.

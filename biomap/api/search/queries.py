@@ -6,11 +6,12 @@ import datetime as dt
 
 import strawberry
 
+from biomap.api.catalogue.institution_filter import institution_pks
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.catalogue.types import Equipment, Technology, Trainee
 from biomap.api.context import Info
 from biomap.api.errors import query_error
-from biomap.api.node import pk_of, to_global_id
+from biomap.api.node import to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
 from biomap.api.search.types import (
     Highlight,
@@ -52,17 +53,17 @@ def _window(given: TimeWindowInput | None) -> tuple[dt.datetime, dt.datetime] | 
     return bounds[0], bounds[1]
 
 
-def _filter(given: SearchFilterInput | None) -> SearchFilter:
+async def _filter(info: Info, given: SearchFilterInput | None) -> SearchFilter:
     if given is None:
         return SearchFilter()
 
     def values(items: list | None) -> tuple[str, ...] | None:
-        return None if items is None else tuple(i.value for i in items)
+        # an empty list constrains nothing, like `kinds: []` (no box ticked means every value)
+        return tuple(i.value for i in items) if items else None
 
     return SearchFilter(
         zones=values(given.zones),
-        institution_ids=None if given.institution_ids is None else tuple(
-            pk_of(i, "Institution") or 0 for i in given.institution_ids),
+        institution_ids=await institution_pks(info, given.institution_ids, "filter.institutionIds"),
         categories=values(given.categories), access_policies=values(given.access_policies),
         service_modes=values(given.service_modes), statuses=values(given.statuses),
         price_min_krw=given.price_min_krw, price_max_krw=given.price_max_krw,
@@ -133,10 +134,11 @@ class SearchQuery:
         try:
             size, offset = page_size(first), decode_cursor(after)
             viewer = info.context.viewer
+            search_filter = await _filter(info, filter)  # before taking a connection: it may load institutions
             async with info.context.db.connection() as conn:
                 result = await search_service.search(
                     conn, query, search_scope(viewer), kinds=tuple(kinds) if kinds else None,
-                    filter=_filter(filter), first=size + 1, offset=offset,
+                    filter=search_filter, first=size + 1, offset=offset,
                     viewer_role=viewer.role.value if viewer.role else None,
                     backend=info.context.request.app.state.search_backend,
                 )
@@ -163,8 +165,10 @@ class SearchQuery:
 
     @strawberry.field(description="Completions for search-as-you-type: equipment names, categories, institutions.")
     async def suggest(self, info: Info, prefix: str, first: int | None = 8) -> list[SearchSuggestion]:
-        limit = max(1, min(first or 8, 20))
         try:
+            limit = search_service.suggestion_count(first)
+            if limit == 0:
+                return []
             async with info.context.db.connection() as conn:
                 names = await search_service.suggest(
                     conn, prefix, search_scope(info.context.viewer), first=limit,
@@ -173,6 +177,7 @@ class SearchQuery:
                 institutions = await info.context.request.app.state.institution_directory.names(conn)
         except DomainError as exc:
             raise query_error(exc) from None
-        others = suggest_catalogue(search_service.clean_query(prefix), limit, institutions)
-        merged = [*others[: limit // 2], *names][:limit]
+        others = suggest_catalogue(search_service.clean_query(prefix, "prefix"), limit, institutions)
+        # categories and institutions take up to half the list (at least one place), names the rest
+        merged = [*others[: max(1, limit // 2)], *names][:limit]
         return [SearchSuggestion(text=s.text, kind=s.kind, code=s.extra.get("code")) for s in merged]

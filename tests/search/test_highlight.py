@@ -1,0 +1,29 @@
+"""Highlighted snippets mark the query's words and terms, not fragments of other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from biomap.search.highlight import highlight
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("residual DNA and vector titer", {"rt", "pcr"}),          # "r t" across two words
+    ("online maintenance log", {"in", "vivo", "imaging"}),     # "in" inside words
+    ("spectrophotometer", {"lc"}),
+])
+def test_short_terms_are_not_marked_inside_other_words(text, terms) -> None:
+    assert highlight(text, terms) is None
+
+
+@pytest.mark.parametrize(("text", "terms", "expected"), [
+    ("Centrifuges and ultra-centrifuge", {"centrifuge"},
+     "<mark>Centrifuge</mark>s and ultra-<mark>centrifuge</mark>"),
+    ("유세포 분석기 FACSCanto", {"유세포분석기", "facs"}, "<mark>유세포 분석기</mark> <mark>FACS</mark>Canto"),
+    ("LC-MS/MS system, LC MS", {"lc-ms/ms", "lc-ms"}, "<mark>LC-MS/MS</mark> system, <mark>LC MS</mark>"),
+    ("real-time PCR (RT PCR)", {"real time pcr", "rt", "pcr"}, "<mark>real-time PCR</mark> (<mark>RT</mark> <mark>PCR</mark>)"),
+    ("flow cytometer, flowcytometer", {"flow cytometer"}, "<mark>flow cytometer</mark>, <mark>flowcytometer</mark>"),
+    ("Sonics & Materials <b>", {"sonics"}, "<mark>Sonics</mark> &amp; Materials &lt;b&gt;"),
+])
+def test_words_stems_and_spacing_variants_are_marked(text, terms, expected) -> None:
+    assert highlight(text, terms) == expected
