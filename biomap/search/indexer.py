@@ -38,6 +38,12 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# PostgreSQL refuses a lexeme of 2,048 bytes or more ("word is too long"), failing the whole write:
+# a pasted URL or a run of characters is no word anyone searches for. 200 characters stay under
+# that limit in any script (at most 4 bytes each), and are longer than any real model number.
+MAX_WORD_CHARS = 200
+
+
 def tsvector_literal(weighted: Sequence[tuple[Analysis, str]]) -> str:
     """A tsvector built from analysed tokens directly (no text-search parser in between, so Korean
     nouns, model numbers and concept ids arrive exactly as the analyzer produced them)."""
@@ -45,7 +51,7 @@ def tsvector_literal(weighted: Sequence[tuple[Analysis, str]]) -> str:
     for analysis, weight in weighted:
         first = len(entries) + 1
         entries += [f"{_lexeme(token)}:{min(position, 16383)}{weight}" for position, token in enumerate(
-            (*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)), first)]
+            (*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)), first) if len(token) <= MAX_WORD_CHARS]
     return " ".join(entries)
 
 

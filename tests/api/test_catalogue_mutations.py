@@ -56,6 +56,17 @@ async def test_manager_creates_equipment_in_own_institution(client, conn, itp_ma
     ) == 1
 
 
+async def test_a_description_with_a_pasted_url_is_stored_and_searchable(client, itp_manager) -> None:
+    # one "word" of 3,000 characters: PostgreSQL's tsvector refuses it, the write must not fail
+    given = {"category": "HPLC", "nameEn": "Quaternary HPLC QA-LONGWORD",
+             "descriptionEn": "Manual: https://example.ac.kr/docs?" + "a" * 3000}
+    payload = (await client.data(CREATE, {"input": given}, token=itp_manager))["equipmentCreate"]
+    assert payload["errors"] == [], payload
+    assert payload["equipment"]["nameEn"] == given["nameEn"], payload
+    found = await client.data('{ search(query: "QA-LONGWORD HPLC", kinds: [EQUIPMENT]) { edges { node { ... on Equipment { nameEn } } } } }')
+    assert [e["node"]["nameEn"] for e in found["search"]["edges"]][:1] == [given["nameEn"]]
+
+
 async def test_create_reports_every_invalid_field_and_writes_nothing(client, conn, itp_manager) -> None:
     before = await conn.fetchval("SELECT count(*) FROM equipment")
     audits = await conn.fetchval("SELECT count(*) FROM audit_log")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from biomap.search.analyzer import Analysis
-from biomap.search.indexer import tsvector_literal
+from biomap.search.indexer import MAX_WORD_CHARS, tsvector_literal
 
 MAX_POSITION = 16383  # PostgreSQL's largest tsvector position
 
@@ -16,6 +16,8 @@ def reference(weighted: list[tuple[Analysis, str]]) -> str:
     for analysis, weight in weighted:
         first = len(entries) + 1
         for position, token in enumerate((*analysis.tokens, *(f"c_{c}" for c in analysis.concepts)), first):
+            if len(token) > MAX_WORD_CHARS:
+                continue
             quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
             entries.append(f"{quoted}:{min(position, MAX_POSITION)}{weight}")
     return " ".join(entries)
@@ -51,3 +53,13 @@ async def test_postgresql_reads_the_literal(conn) -> None:
                 (analysis(["back\\slash"]), "D")]
     value = await conn.fetchval("SELECT $1::tsvector::text", tsvector_literal(weighted))  # D: not printed
     assert value == "'back\\\\slash':4 'c_centrifuge':3A 'o''brien':1A '원심분리기':2A"
+
+
+async def test_words_postgresql_cannot_store_are_left_out(conn) -> None:
+    # A pasted URL of 3,000 characters is one "word" of 3,000 bytes: PostgreSQL refuses lexemes of
+    # 2,048 bytes or more and would fail the whole write.
+    url = "https://example.ac.kr/docs?" + "a" * 3000
+    weighted = [(analysis(["hplc", url, "유" * 700, "column"]), "A")]
+    value = await conn.fetchval("SELECT $1::tsvector::text", tsvector_literal(weighted))
+    assert value == "'column':4A 'hplc':1A"
+    assert tsvector_literal([(analysis(["x" * MAX_WORD_CHARS]), "A")]) == f"'{'x' * MAX_WORD_CHARS}':1A"
