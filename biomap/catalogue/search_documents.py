@@ -8,6 +8,7 @@ consistent with what was committed (Meilisearch follows through the outbox).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 import asyncpg
@@ -26,9 +27,15 @@ from biomap.sourcing.search_documents import supplier_documents
 _ENTITY_KIND = {"equipment": SearchKind.EQUIPMENT, "technology": SearchKind.TECHNOLOGY, "trainee": SearchKind.TRAINEE}
 
 
+# "Elemental analyser (ICP-MS, ICP-OES, TOC)": a list in parentheses names kinds within the
+# category, not what each of its records is (indexed, they made every TOC analyser an ICP-MS). A
+# single name in parentheses is another name for the category itself: "(DLS)", "(lyophiliser)".
+_EXAMPLES = re.compile(r"\s*\([^)]*,[^)]*\)")
+
+
 def _category_text(code: str | None) -> str:
     category = CATEGORY_BY_CODE.get(code or "")
-    return f"{category.label_ko} {category.label_en}" if category else ""
+    return _EXAMPLES.sub("", f"{category.label_ko} {category.label_en}") if category else ""
 
 
 async def _equipment(conn: asyncpg.Connection, ids: Sequence[int] | None) -> list[SearchDocument]:
@@ -128,24 +135,42 @@ def search_scope(viewer: Viewer) -> SearchScope:
     )
 
 
+_WORD_START = re.compile(r"[^\W_]+")
+
+
 @functools.cache
-def _category_labels() -> tuple[tuple[str, str, str], ...]:
-    """(code, label, space-stripped label) of every category, Korean first: computed once."""
-    return tuple((c.code, label, compact(label)) for c in CATEGORIES for label in (c.label_ko, c.label_en))
+def _category_labels() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(code, label, compact label, compact label from each of its words on) of every category,
+    Korean first: computed once."""
+    return tuple((c.code, label, compact(label),
+                  tuple(compact(label[m.start():]) for m in _WORD_START.finditer(label)))
+                 for c in CATEGORIES for label in (c.label_ko, c.label_en))
 
 
 @functools.lru_cache(maxsize=4096)
 def _category_suggestions(squashed: str) -> tuple[Suggestion, ...]:
-    """Categories whose label starts with (or, from two characters, contains) the space-stripped
-    prefix. The taxonomy is fixed, and keystrokes repeat the same few prefixes: computed once each."""
-    found: list[Suggestion] = []
+    """Categories whose label starts with the space-stripped prefix, then those with a word that
+    does ("cen" → "Ultra-low freezer…" no, "Centrifuge / ultracentrifuge" yes), then, for Korean
+    from two syllables, those containing it anywhere (Korean compounds are written without spaces:
+    "분석기" is in "유세포분석기"). A Latin prefix inside a word matches nothing: "lc" is not in
+    "cell counter". The taxonomy is fixed and keystrokes repeat: computed once per prefix."""
+    tiers: tuple[list[Suggestion], list[Suggestion], list[Suggestion]] = ([], [], [])
     seen: set[str] = set()
-    for code, label, label_compact in _category_labels():
-        if code not in seen and (label_compact.startswith(squashed)
-                                 or (len(squashed) >= 2 and squashed in label_compact)):
-            seen.add(code)
-            found.append(Suggestion(label, "category", {"code": code}))
-    return tuple(found)
+    inside_words = len(squashed) >= 2 and has_hangul(squashed)
+    for code, label, label_compact, word_starts in _category_labels():
+        if code in seen:
+            continue
+        if label_compact.startswith(squashed):
+            tier = 0
+        elif any(w.startswith(squashed) for w in word_starts):
+            tier = 1
+        elif inside_words and squashed in label_compact:
+            tier = 2
+        else:
+            continue
+        seen.add(code)
+        tiers[tier].append(Suggestion(label, "category", {"code": code}))
+    return (*tiers[0], *tiers[1], *tiers[2])
 
 
 def suggest_catalogue(prefix: str, limit: int, institutions: InstitutionNames) -> list[Suggestion]:
@@ -158,7 +183,7 @@ def suggest_catalogue(prefix: str, limit: int, institutions: InstitutionNames) -
     if len(found) >= limit:
         return found
     korean = has_hangul(prefix)
-    for institution in institutions.by_prefix(prefix.strip(), limit - len(found)):
+    for institution in institutions.by_prefix(prefix, limit - len(found)):
         name = institution.name_ko if korean else (institution.name_en or institution.name_ko)
         found.append(Suggestion(name or institution.code, "institution", {"code": institution.code}))
     return found

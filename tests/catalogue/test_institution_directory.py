@@ -1,5 +1,5 @@
-"""The institution list behind suggest: the same matches the SQL prefix search gave, from memory,
-reloaded from the database once its time is up."""
+"""The institution list behind suggest: prefix matches on names and codes (compact: spacing, case
+and punctuation ignored), from memory, reloaded from the database once its time is up."""
 
 from __future__ import annotations
 
@@ -25,8 +25,14 @@ def test_prefix_of_the_english_name_in_any_case_the_korean_name_or_the_code() ->
     assert NAMES.by_prefix("%", 10) == [] and NAMES.by_prefix("_", 10) == []  # no wildcards
     assert [n.code for n in NAMES.by_prefix("SK바", 10)] == ["SKBS"]  # the Korean name as written
     assert [n.code for n in NAMES.by_prefix("sk", 10)] == ["SKBS"]  # through the English name
-    assert NAMES.by_prefix("sk바", 10) == []  # the Korean name is matched as written, as the SQL did
+    assert [n.code for n in NAMES.by_prefix("sk바", 10)] == ["SKBS"]  # case does not matter either
     assert NAMES.by_prefix("in", 0) == []
+    # spacing and punctuation do not matter, as everywhere in search
+    assert [n.code for n in NAMES.by_prefix("연세대학교국제", 10)] == ["YONSEI_IC"]
+    assert [n.code for n in NAMES.by_prefix("인천 테크노", 10)] == ["ITP_BIO"]
+    assert [n.code for n in NAMES.by_prefix("K-NI", 10)] == ["KNIBRT"]
+    assert [n.code for n in NAMES.by_prefix("knibrt", 10)] == ["KNIBRT"]
+    assert NAMES.by_prefix(" - ", 10) == []
     assert [n.code for n in NAMES] == ["INHA", "ITP_BIO", "KNIBRT", "YONSEI_IC", "SKBS"]
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -293,6 +294,8 @@ async def test_relevance_suite(conn) -> None:
     print("\nLowest nDCG@10 (nDCG recall query, top 3 hits as key=grade):")
     for _, line in sorted(details, key=lambda d: d[0])[:15]:
         print(line)
+    if dump := os.environ.get("BIOMAP_RELEVANCE_DUMP"):  # every query's line, to compare two variants
+        Path(dump).write_text("".join(line + "\n" for _, line in details), encoding="utf-8")
 
     by_kind = {r.kind: r for r in rows}
     overall = by_kind.pop("ALL")

@@ -230,6 +230,24 @@ async def test_suggest_completes_names_categories_and_institutions(client) -> No
     assert data["c"]
 
 
+async def test_every_facet_value_has_a_bilingual_label(client) -> None:
+    result = await run(client, "", first=1)
+    labels = {(f["field"], v["value"]): v["label"] for f in result["facets"] for v in f["values"]}
+    assert {field for field, _ in labels} >= {"kind", "zone", "category", "access_policy", "service_mode", "status"}
+    unlabelled = [key for key, label in labels.items() if key[0] != "institution" and label == key[1]]
+    assert unlabelled == []
+    assert labels[("service_mode", "SELF_SERVICE")] == "직접 사용 Self-service"
+
+
+async def test_suggestions_start_where_a_word_starts(client) -> None:
+    data = await client.data('{ cen: suggest(prefix: "cen") { text kind code } '
+                             'lc: suggest(prefix: "LC-") { text kind code } '
+                             'samsung: suggest(prefix: "삼성 바이오") { text kind code } }')
+    assert [s["code"] for s in data["cen"] if s["kind"] == "category"] == ["CENTRIFUGE"]
+    assert [s["code"] for s in data["lc"] if s["kind"] == "category"] == ["LC_MS"]  # not "ce-lc-ounter"
+    assert {s["code"] for s in data["samsung"] if s["kind"] == "institution"} >= {"SAMSUNG_BIOLOGICS"}
+
+
 async def test_suggest_counts_and_bad_arguments(client) -> None:
     data = await client.data('{ none: suggest(prefix: "유세포", first: 0) { text } '
                              'one: suggest(prefix: "삼성", first: 1) { text kind } '

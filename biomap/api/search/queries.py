@@ -13,6 +13,7 @@ from biomap.api.context import Info
 from biomap.api.errors import query_error
 from biomap.api.node import to_global_id
 from biomap.api.pagination import PageInfo, decode_cursor, encode_cursor, page_size
+from biomap.api.search.facet_labels import facet_label
 from biomap.api.search.types import (
     Highlight,
     SearchConnection,
@@ -28,15 +29,11 @@ from biomap.api.sourcing.loaders import SourcingLoaders
 from biomap.api.sourcing.types import Supplier
 from biomap.booking.rules import parse_instant
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
-from biomap.catalogue.taxonomy import CATEGORY_BY_CODE
 from biomap.catalogue.trainee_privacy import can_view_profile
 from biomap.catalogue.visibility import can_see_equipment
 from biomap.errors import DomainError, Invalid, ValidationFailed
 from biomap.search import service as search_service
 from biomap.search.models import SearchFilter, SearchHit, SearchResult
-
-ZONE_LABELS = {"SONGDO": "송도 Songdo", "NAMDONG": "남동 Namdong", "OTHER_INCHEON": "인천 기타 Other Incheon",
-               "OUTSIDE_INCHEON": "인천 외 Outside Incheon"}
 
 
 def _window(given: TimeWindowInput | None) -> tuple[dt.datetime, dt.datetime] | None:
@@ -101,21 +98,12 @@ async def _facets(info: Info, result: SearchResult) -> list[SearchFacet]:
     loader = info.context.loaders(CatalogueLoaders).institution_by_id
     names = {i.id: i.name_ko or i.name_en for i in await loader.load_many(institution_ids) if i is not None}
 
-    def label(field: str, value: str) -> str:
-        if field == "category" and value in CATEGORY_BY_CODE:
-            return f"{CATEGORY_BY_CODE[value].label_ko} ({CATEGORY_BY_CODE[value].label_en})"
-        if field == "zone":
-            return ZONE_LABELS.get(value, value)
-        if field == "institution":
-            return names.get(int(value), value)
-        return value
-
     def value_of(field: str, value: str) -> str:
         return to_global_id("Institution", int(value)) if field == "institution" else value
 
     return [
         SearchFacet(field=f.field, values=[
-            SearchFacetValue(value=value_of(f.field, v.value), label=label(f.field, v.value), count=v.count)
+            SearchFacetValue(value=value_of(f.field, v.value), label=facet_label(f.field, v.value, names), count=v.count)
             for v in f.values
         ])
         for f in result.facets
