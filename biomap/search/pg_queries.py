@@ -120,12 +120,20 @@ def _concept_share(concepts: int) -> str:
 # rather than a kit around it) — trigram similarity per row would double the cost of a broad query
 # (measured at 100,000 records: p50 54 -> 41 ms, category precision@10 0.985 -> 0.987). Without
 # concepts (typos, model names) trigram similarity is the only signal there is.
+# Records outside the bio taxonomy (category OTHER: pumps, electrical reactors…) rank below bio
+# equipment that matches as well, unless they are everything the query means: an LNP mixer has no
+# category of its own, and "NanoAssemblr" must find it before technologies that mention it (a
+# chiller that is only the "temperature control" of "bioreactor temperature control" stays below).
+_OTHER_PENALTY = """CASE WHEN d.category = 'OTHER'
+         AND NOT (cardinality($15::text[]) > 0 AND d.concepts @> $15::text[]) THEN 0.5 ELSE 1.0 END"""
+
+
 def _rough(concepts: int) -> str:
     # float8 arithmetic: numeric division per match cost a fifth of a broad query's scan.
     return f"""(2.0 * {_concept_share(concepts)}
     + CASE WHEN length($16) >= 3 AND cardinality($15::text[]) = 0 THEN word_similarity($16, d.compact)::float8
            ELSE 0.2 / (1 + length(d.compact)::float8 / 16) END)
-    * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
+    * {_OTHER_PENALTY}"""
 
 
 # Phase two, for the shortlist only: weighted ts_rank over every field (reads the tsvector).
@@ -136,9 +144,7 @@ RANK = """(coalesce(ts_rank('{0.1, 0.2, 0.4, 1.0}', d.terms, $18::tsquery), 0)
         + coalesce(ts_rank('{0.05, 0.1, 0.3, 1.0}', d.terms, $19::tsquery), 0)
       ELSE 0 END
     + CASE WHEN length($20) >= 3 THEN word_similarity($20, d.compact) ELSE 0 END)
-    -- records outside the bio taxonomy (category OTHER: pumps, electrical reactors…) rank below
-    -- bio equipment that matches as well
-    * CASE WHEN d.category = 'OTHER' THEN 0.5 ELSE 1.0 END"""
+    * """ + _OTHER_PENALTY
 
 # Facet counts: one hash aggregation over the matches by every facet column at once, then the
 # grouping sets over those (far fewer) groups: eight hash tables over 20,000 matches cost twice as

@@ -230,6 +230,14 @@ async def test_suggest_completes_names_categories_and_institutions(client) -> No
     assert data["c"]
 
 
+@pytest.mark.parametrize("query", ["NanoAssemblr Blaze", "NanoAssemblr"])
+async def test_an_instrument_without_a_category_of_its_own_is_found_first_by_name(client, query) -> None:
+    # category OTHER ranks below bio equipment only when it is not everything the query means
+    result = await run(client, query, first=3)
+    assert result["edges"][0]["node"]["__typename"] == "Equipment", result["edges"]
+    assert result["edges"][0]["node"]["category"] == "OTHER"
+
+
 async def test_every_facet_value_has_a_bilingual_label(client) -> None:
     result = await run(client, "", first=1)
     labels = {(f["field"], v["value"]): v["label"] for f in result["facets"] for v in f["values"]}
