@@ -9,6 +9,7 @@ import asyncpg
 
 from biomap.errors import DomainError, Invalid, ValidationFailed
 from biomap.sourcing import supplier_queries
+from biomap.sourcing.models import HORIZON_DAYS
 from biomap.sourcing.units import EVIDENCE_KINDS, UNITS
 
 
@@ -32,8 +33,11 @@ def evidence_kind(kind: str, field: str, problems: list[DomainError]) -> None:
 
 
 def spec_values(specs: list[Any], problems: list[DomainError]) -> list[dict[str, Any]]:
+    """A product's specifications with base values; an item validation refused (None) is skipped."""
     out, seen = [], set()
     for i, s in enumerate(specs):
+        if s is None:
+            continue
         u = unit_of(s.unit, f"specs.{i}.unit", problems)
         if s.key in seen:
             problems.append(Invalid(f"specification '{s.key}' is given twice", field=f"specs.{i}.key"))
@@ -42,6 +46,14 @@ def spec_values(specs: list[Any], problems: list[DomainError]) -> list[dict[str,
             out.append({"key": s.key, "value": s.value, "unit": s.unit, "value_base": s.value * u.factor,
                         "dimension": u.dimension})
     return out
+
+
+def not_beyond_horizon(value: dt.date, today: dt.date, field: str, what: str, problems: list[DomainError]) -> None:
+    """Dates at most HORIZON_DAYS (10 years) after today: later ones are typos, or 'infinity' in PostgreSQL."""
+    latest = today + dt.timedelta(days=HORIZON_DAYS)
+    if value > latest:
+        problems.append(Invalid(f"{what} is more than 10 years ahead: give a date up to {latest.isoformat()}",
+                                field=field))
 
 
 def fail_if_any(problems: list[DomainError]) -> None:

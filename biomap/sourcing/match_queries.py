@@ -16,7 +16,7 @@ import asyncpg
 
 from biomap.sourcing import records, supplier_queries
 from biomap.sourcing.matching import WEIGHTS, ExpiringCertification, MatchFacts, Weights
-from biomap.sourcing.models import Product, Supplier
+from biomap.sourcing.models import HORIZON_DAYS, Product, Supplier
 
 # $1 demand or supplier, $2 optional supplier / unused, $3 limit, $4.. weights (11)
 _BODY = """
@@ -116,12 +116,14 @@ _COLUMNS = """demand_id, supplier_id, product_id, score, specs_met, specs_missin
      AND minimum_order_base > volume_base) AS minimum_order_above"""
 
 _TODAY = "(now() AT TIME ZONE 'Asia/Seoul')::date"
+# days to the deadline, counted up to the horizon: a deadline stored as 'infinity' cannot be subtracted
+_DAYS_LEFT = f"greatest(least(d.deadline, {_TODAY} + {HORIZON_DAYS}) - {_TODAY}, 0)"
 _PRODUCT = """p.id AS product_id, p.supplier_id, p.capacity_base, p.capacity_dimension, p.capacity_unit,
          p.lead_time_days, p.minimum_order_base, s.zone"""
 
 SUPPLIERS_FOR_DEMAND = f"""
 WITH pairs AS (
-  SELECT d.id AS demand_id, d.deadline, greatest(d.deadline - {_TODAY}, 0) AS days_left, {_TODAY} AS today,
+  SELECT d.id AS demand_id, d.deadline, {_DAYS_LEFT} AS days_left, {_TODAY} AS today,
          d.volume_base, d.volume_dimension, d.volume_unit, {_PRODUCT}
     FROM demand d JOIN supplier_product p ON p.material_id = d.material_id AND p.retired_at IS NULL
     JOIN supplier s ON s.id = p.supplier_id
@@ -141,7 +143,7 @@ SELECT top.*, to_jsonb(sup) AS supplier_row, to_jsonb(prod) AS product_row
 
 DEMANDS_FOR_SUPPLIER = f"""
 WITH pairs AS (
-  SELECT d.id AS demand_id, d.deadline, greatest(d.deadline - {_TODAY}, 0) AS days_left, {_TODAY} AS today,
+  SELECT d.id AS demand_id, d.deadline, {_DAYS_LEFT} AS days_left, {_TODAY} AS today,
          d.volume_base, d.volume_dimension, d.volume_unit, {_PRODUCT}
     FROM supplier_product p JOIN demand d ON d.material_id = p.material_id AND d.status = 'OPEN'
     JOIN supplier s ON s.id = p.supplier_id

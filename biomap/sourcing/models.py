@@ -6,11 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from biomap.catalogue.models import Zone
+from biomap.sourcing.units import KRW_PER_UNIT
+from biomap.validation import http_url
 
 
 class LocalisationStatus(str, Enum):
@@ -194,19 +196,42 @@ class _Input(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
 
+# Every volume, capacity, minimum order and specification value is 0 or of a magnitude in this range (in
+# its own unit). Outside it a number is a typo, and PostgreSQL's float arithmetic on base values
+# (x1000, capacity / volume, 1e-9 x a range bound) would overflow or underflow, which it raises as errors.
+MAX_NUMBER = 1e12
+MIN_NONZERO = 1e-9
+MAX_PRICE = Decimal(10**12)
+
+# Deadlines and certificate expiries are at most 10 years after today (Asia/Seoul): later is a typo, and
+# 9999-12-31 would be stored as PostgreSQL 'infinity', which date arithmetic refuses. Longer than any
+# lead time (at most 3650 days), so matching may count days left up to it for rows stored before.
+HORIZON_DAYS = 3653
+
+
+def _plausible(value: float) -> float:
+    if not (value == 0 or MIN_NONZERO <= abs(value) <= MAX_NUMBER):  # NaN and infinities fail too
+        raise ValueError("give 0 or a number from 0.000000001 to 1,000,000,000,000 (in magnitude)")
+    return value
+
+
+Number = Annotated[float, AfterValidator(_plausible)]
+MaterialCode = Annotated[str, Field(max_length=40), AfterValidator(str.upper)]  # codes are upper case
+Evidence = Annotated[str, Field(min_length=1, max_length=500)]  # a URL or document id, like a reference
+
 _KEY = Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")
 
 
 class SpecValueInput(_Input):
     key: str = _KEY
-    value: float
+    value: Number
     unit: str = Field(max_length=20)
 
 
 class SpecRangeInput(_Input):
     key: str = _KEY
-    min: float | None = None
-    max: float | None = None
+    min: Number | None = None
+    max: Number | None = None
     unit: str = Field(max_length=20)
     hard: bool = True
 
@@ -218,10 +243,10 @@ class EvidenceInput(_Input):
 
 
 class DemandCreate(_Input):
-    material_code: str = Field(max_length=40)
+    material_code: MaterialCode
     title: str = Field(default="", max_length=300)
     description: str = Field(default="", max_length=10_000)
-    volume_per_month: float
+    volume_per_month: Number
     volume_unit: str = Field(max_length=20)
     deadline: dt.date
     visibility: DemandVisibility = DemandVisibility.ALL_SUPPLIERS
@@ -234,18 +259,24 @@ class SupplierProfile(_Input):
     address: str | None = Field(default=None, max_length=300)
     website: str | None = Field(default=None, max_length=300)
     description: str | None = Field(default=None, max_length=10_000)
-    reference_customers: list[str] | None = Field(default=None, max_length=50)
+    reference_customers: list[Annotated[str, Field(min_length=1, max_length=300)]] | None = Field(
+        default=None, max_length=50)
+
+    @field_validator("website")
+    @classmethod
+    def _http_website(cls, value: str | None) -> str | None:
+        return http_url(value, "website")
 
 
 class ProductFields(_Input):
-    material_code: str | None = Field(default=None, max_length=40)
+    material_code: MaterialCode | None = None
     name_ko: str | None = Field(default=None, max_length=300)
     name_en: str | None = Field(default=None, max_length=300)
     description: str | None = Field(default=None, max_length=10_000)
-    monthly_capacity: float | None = None
+    monthly_capacity: Number | None = None
     capacity_unit: str | None = Field(default=None, max_length=20)
     lead_time_days: int | None = Field(default=None, ge=0, le=3650)
-    minimum_order: float | None = None
+    minimum_order: Number | None = None
     specs: list[SpecValueInput] | None = Field(default=None, max_length=50)
 
 
@@ -254,17 +285,26 @@ class CertificationCreate(_Input):
     product_id: int | None = None
     iso_class: int | None = Field(default=None, ge=1, le=9)
     reference: str = Field(default="", max_length=500)
-    issued_on: dt.date | None = None
+    issued_on: dt.date | None = Field(default=None, ge=dt.date(1950, 1, 1))
     expires_on: dt.date | None = None
 
 
 class PipelineMove(_Input):
     note: str = Field(default="", max_length=5_000)
-    evidence: list[str] = Field(default_factory=list, max_length=20)
+    evidence: list[Evidence] = Field(default_factory=list, max_length=20)
 
 
 class QuoteInput(PipelineMove):
-    price: Decimal = Field(ge=0, max_digits=16, decimal_places=2)
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    price: Decimal = Field(ge=0, le=MAX_PRICE, max_digits=16, decimal_places=2)
+    currency: str
     lead_time_days: int = Field(ge=0, le=3650)
     sample_offered: bool = True
+
+    @field_validator("currency")
+    @classmethod
+    def _reference_currency(cls, value: str) -> str:
+        # progress values quotes in KRW at these reference rates: another currency would count as nothing
+        code = value.upper()
+        if code not in KRW_PER_UNIT:
+            raise ValueError(f"quote in {', '.join(KRW_PER_UNIT)} (the currencies with a reference rate)")
+        return code

@@ -16,18 +16,20 @@ def require_signed_in(viewer: Viewer, what: str) -> None:
         raise Unauthenticated(f"sign in with an API token to {what}")
 
 
-def require_supplier_user(viewer: Viewer) -> int:
-    """The organisation a supplier user acts for. Nobody else edits a supplier's profile."""
-    require_signed_in(viewer, "change a supplier profile")
+def require_supplier_user(viewer: Viewer, action: str) -> int:
+    """The organisation a supplier user acts for. Nobody else edits a supplier's profile. `action` says what
+    was attempted, for the refusal ("change a supplier's products")."""
+    require_signed_in(viewer, action)
     if viewer.role is not Role.SUPPLIER or viewer.organisation_id is None:
-        raise Forbidden("only the supplier's own users (role SUPPLIER) change its profile, products and certificates")
+        raise Forbidden(f"only a supplier's own users (role SUPPLIER) may {action}")
     return viewer.organisation_id
 
 
-def require_manufacturer(viewer: Viewer) -> int:
-    require_signed_in(viewer, "post demands")
+def require_manufacturer(viewer: Viewer, action: str) -> int:
+    """The manufacturer the user acts for; `action` says what was attempted ("post demands")."""
+    require_signed_in(viewer, action)
     if viewer.role is not Role.MANUFACTURER or viewer.organisation_id is None:
-        raise Forbidden("only manufacturers (role MANUFACTURER) post and manage demands")
+        raise Forbidden(f"only manufacturers (role MANUFACTURER) may {action}")
     return viewer.organisation_id
 
 

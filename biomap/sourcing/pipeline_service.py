@@ -8,10 +8,11 @@ from typing import Any
 
 import asyncpg
 
-from biomap.errors import Conflict, Forbidden, Invalid, NotFound, ValidationFailed
+from biomap.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, ValidationFailed
 from biomap.identity import service as identity
 from biomap.identity.models import Viewer
 from biomap.sourcing import demand_queries, match_queries, material_queries, pipeline_queries, supplier_queries
+from biomap.sourcing.checks import fail_if_any
 from biomap.sourcing.models import (
     Demand,
     DemandStatus,
@@ -28,7 +29,7 @@ from biomap.sourcing.permissions import (
     require_signed_in,
 )
 from biomap.sourcing.service import own_demand_for_update
-from biomap.validation import validate
+from biomap.validation import validate_into
 
 # Stage moves: (from, to) -> the party that may make it.
 TRANSITIONS: dict[tuple[PipelineStage, PipelineStage], str] = {
@@ -82,16 +83,18 @@ async def invite(
     evidence: list[str] | None = None,
 ) -> Pipeline:
     demand = await own_demand_for_update(conn, viewer, demand_id, field="demandId",
-                                         doing="invites suppliers to it")
+                                         action="invite suppliers to a demand")
+    problems: list[DomainError] = []
     if demand.status is not DemandStatus.OPEN:
-        raise ValidationFailed([Invalid(f"the demand is {demand.status.value}: invite on an open demand",
-                                        field="demandId", code="DEMAND_CLOSED")])
+        problems.append(Invalid(f"the demand is {demand.status.value}: invite on an open demand",
+                                field="demandId", code="DEMAND_CLOSED"))
     if not await supplier_queries.supplier_exists(conn, supplier_id):
-        raise NotFound("no supplier with this id", field="supplierId")
-    valid = validate(PipelineMove, {"note": note, "evidence": evidence or []})
-    if not await match_queries.suppliers_for_demand(conn, demand_id, 1, supplier_id=supplier_id):
-        raise ValidationFailed([Invalid("this supplier does not meet the demand's hard requirements "
-                                        "(see matchSuppliers)", field="supplierId", code="NOT_MATCHED")])
+        problems.append(NotFound("no supplier with this id", field="supplierId"))
+    elif not await match_queries.suppliers_for_demand(conn, demand_id, 1, supplier_id=supplier_id):
+        problems.append(Invalid("this supplier does not meet the demand's hard requirements (see matchSuppliers)",
+                                field="supplierId", code="NOT_MATCHED"))
+    valid = validate_into(PipelineMove, {"note": note, "evidence": evidence or []}, problems)
+    fail_if_any(problems)
     pipeline = await pipeline_queries.insert_pipeline(conn, demand_id, supplier_id)
     if pipeline is None:
         raise ValidationFailed([Conflict("this supplier is already invited to this demand", field="supplierId")])
@@ -124,18 +127,20 @@ def allowed_moves(viewer: Viewer, pipeline: Pipeline, demand: Demand) -> list[Pi
     return [to for (frm, to), who in TRANSITIONS.items() if frm == pipeline.stage and who == party]
 
 
-def _check_transition(current: PipelineStage, expected: PipelineStage, to: PipelineStage, party: str) -> None:
+def _transition_problem(
+    current: PipelineStage, expected: PipelineStage, to: PipelineStage, party: str
+) -> DomainError | None:
+    """OUT_OF_ORDER or a stale fromStage (CONFLICT) as a field problem; the other party's move is FORBIDDEN."""
     allowed = TRANSITIONS.get((expected, to))
     if allowed is None:
         nexts = sorted(t.value for (f, t) in TRANSITIONS if f == expected)
-        raise ValidationFailed([Invalid(
-            f"{expected.value} → {to.value} is out of order; from {expected.value} the next stages are "
-            f"{', '.join(nexts) or 'none (final)'}", field="toStage", code="OUT_OF_ORDER")])
+        return Invalid(f"{expected.value} → {to.value} is out of order; from {expected.value} the next stages are "
+                       f"{', '.join(nexts) or 'none (final)'}", field="toStage", code="OUT_OF_ORDER")
     if allowed != party:
         raise Forbidden(f"{expected.value} → {to.value} is the {allowed.lower()}'s move")
     if current != expected:
-        raise ValidationFailed([Conflict(f"the pair is at {current.value} now, not {expected.value}: reload it",
-                                         field="fromStage")])
+        return Conflict(f"the pair is at {current.value} now, not {expected.value}: reload it", field="fromStage")
+    return None
 
 
 async def move_pipeline(
@@ -143,12 +148,15 @@ async def move_pipeline(
     expected: PipelineStage | None = None, note: str = "", evidence: list[str] | None = None,
 ) -> Pipeline:
     pipeline, demand, party = await _pipeline_for_move(conn, viewer, pipeline_id)
-    if to is PipelineStage.QUOTED:
-        raise ValidationFailed([Invalid("a supplier quotes with pipelineQuote (price, currency, lead time)",
-                                        field="toStage", code="OUT_OF_ORDER")])
     expected = expected or pipeline.stage
-    _check_transition(pipeline.stage, expected, to, party)
-    valid = validate(PipelineMove, {"note": note, "evidence": evidence or []})
+    problems: list[DomainError] = []
+    if to is PipelineStage.QUOTED:
+        problems.append(Invalid("a supplier quotes with pipelineQuote (price, currency, lead time)",
+                                field="toStage", code="OUT_OF_ORDER"))
+    elif problem := _transition_problem(pipeline.stage, expected, to, party):
+        problems.append(problem)
+    valid = validate_into(PipelineMove, {"note": note, "evidence": evidence or []}, problems)
+    fail_if_any(problems)
     moved = await pipeline_queries.move(conn, pipeline_id, expected.value, to.value)
     if moved is None:  # moved by someone else since we read it
         raise ValidationFailed([Conflict("the pair moved meanwhile: reload it", field="fromStage")])
@@ -158,8 +166,10 @@ async def move_pipeline(
 
 async def quote(conn: asyncpg.Connection, viewer: Viewer, pipeline_id: int, data: dict[str, Any]) -> Pipeline:
     pipeline, demand, party = await _pipeline_for_move(conn, viewer, pipeline_id)
-    _check_transition(pipeline.stage, PipelineStage.INVITED, PipelineStage.QUOTED, party)
-    valid = validate(QuoteInput, data)
+    problem = _transition_problem(pipeline.stage, PipelineStage.INVITED, PipelineStage.QUOTED, party)
+    problems: list[DomainError] = [problem] if problem else []
+    valid = validate_into(QuoteInput, data, problems)
+    fail_if_any(problems)
     q = {"price": valid.price, "currency": valid.currency, "lead_time_days": valid.lead_time_days,
          "sample_offered": valid.sample_offered}
     moved = await pipeline_queries.move(conn, pipeline_id, PipelineStage.INVITED.value, PipelineStage.QUOTED.value, q)

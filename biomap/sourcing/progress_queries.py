@@ -7,9 +7,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from biomap.sourcing.models import LocalisationStatus
-
-# Reference rates to value quotes in other currencies (documented in the README; not live rates).
-KRW_PER_UNIT = {"KRW": 1.0, "USD": 1350.0, "EUR": 1450.0, "JPY": 9.0, "CNY": 185.0}
+from biomap.sourcing.units import KRW_PER_UNIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +26,7 @@ class ItemProgress:
     name_en: str
     status: LocalisationStatus
     candidate_suppliers: int
-    active_pipelines: int
+    active_pipelines: int       # pairs that may still move: not VALIDATED or REJECTED, demand not cancelled
     validated_pipelines: int
     stage_times: list[StageTime]
     annual_import_krw: int | None
@@ -39,7 +37,7 @@ class ItemProgress:
 class ZoneProgress:
     zone: str
     suppliers: int          # with at least one active product
-    in_pipelines: int       # with a pair not yet VALIDATED or REJECTED
+    in_pipelines: int       # with an active pair (see ItemProgress.active_pipelines)
     qualified: int          # with at least one VALIDATED pair
 
 
@@ -58,18 +56,22 @@ cand AS (
    GROUP BY p.material_id
 ),
 pipes AS (
+  -- a pair of a cancelled demand never moves again (README: DEMAND_CLOSED), so it is not active; the
+  -- covered value is numeric: a float8 product of stored values could overflow, which is an error
   SELECT d.material_id,
-         count(*) FILTER (WHERE pl.stage NOT IN ('VALIDATED', 'REJECTED')) AS active,
+         count(*) FILTER (WHERE pl.stage NOT IN ('VALIDATED', 'REJECTED') AND d.status <> 'CANCELLED') AS active,
          count(*) FILTER (WHERE pl.stage = 'VALIDATED') AS validated,
-         sum(CASE WHEN pl.stage = 'VALIDATED' THEN d.volume_per_month * 12 * pl.quote_price
-                       * coalesce(($1::jsonb ->> pl.quote_currency)::float8, 0) END) AS covered
+         sum(CASE WHEN pl.stage = 'VALIDATED' THEN d.volume_per_month::numeric * 12 * pl.quote_price
+                       * coalesce(($1::jsonb ->> pl.quote_currency)::numeric, 0) END) AS covered
     FROM pipeline pl JOIN demand d ON d.id = pl.demand_id
    GROUP BY d.material_id
 ),
 spans AS (
+  -- the current stage counts until now, or until the demand was cancelled (its pairs stopped there)
   SELECT d.material_id, e.pipeline_id, e.to_stage AS stage,
-         extract(epoch FROM coalesce(lead(e.at) OVER w, CASE WHEN e.to_stage IN ('VALIDATED', 'REJECTED')
-                                                               THEN e.at ELSE now() END) - e.at) / 86400.0 AS days
+         extract(epoch FROM coalesce(lead(e.at) OVER w, CASE WHEN e.to_stage IN ('VALIDATED', 'REJECTED') THEN e.at
+                                                               WHEN d.status = 'CANCELLED' THEN coalesce(d.closed_at, now())
+                                                               ELSE now() END) - e.at) / 86400.0 AS days
     FROM pipeline_event e JOIN pipeline pl ON pl.id = e.pipeline_id JOIN demand d ON d.id = pl.demand_id
   WINDOW w AS (PARTITION BY e.pipeline_id ORDER BY e.at, e.id)
 ),
@@ -82,7 +84,8 @@ stage_times AS (
 )
 SELECT m.id, m.code, m.name_ko, m.name_en, m.status, m.annual_import_krw,
        coalesce(cand.n, 0) AS candidates, coalesce(pipes.active, 0) AS active,
-       coalesce(pipes.validated, 0) AS validated, coalesce(pipes.covered, 0) AS covered,
+       coalesce(pipes.validated, 0) AS validated,
+       least(coalesce(pipes.covered, 0), m.annual_import_krw) AS covered,
        coalesce(stage_times.times, '[]') AS times
   FROM material m
   LEFT JOIN cand ON cand.material_id = m.id
@@ -95,7 +98,8 @@ _ZONES = """
 SELECT z.zone::text AS zone,
        count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM supplier_product p
                                                    WHERE p.supplier_id = s.id AND p.retired_at IS NULL)) AS suppliers,
-       count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM pipeline pl WHERE pl.supplier_id = s.id
+       count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM pipeline pl JOIN demand d ON d.id = pl.demand_id
+                                                   WHERE pl.supplier_id = s.id AND d.status <> 'CANCELLED'
                                                    AND pl.stage NOT IN ('VALIDATED', 'REJECTED'))) AS in_pipelines,
        count(DISTINCT s.id) FILTER (WHERE EXISTS (SELECT 1 FROM pipeline pl WHERE pl.supplier_id = s.id
                                                    AND pl.stage = 'VALIDATED')) AS qualified
@@ -111,12 +115,9 @@ async def item_progress(conn: asyncpg.Connection) -> list[ItemProgress]:
     for r in rows:
         times = [StageTime(t["stage"], t["pairs"], round(t["total"], 2), round(t["total"] / t["pairs"], 2))
                  for t in r["times"]]
-        covered = int(r["covered"] or 0)
-        if r["annual_import_krw"] is not None:
-            covered = min(covered, r["annual_import_krw"])
         out.append(ItemProgress(
             r["id"], r["code"], r["name_ko"], r["name_en"], LocalisationStatus(r["status"]), r["candidates"],
-            r["active"], r["validated"], times, r["annual_import_krw"], covered))
+            r["active"], r["validated"], times, r["annual_import_krw"], int(r["covered"])))  # capped in SQL
     return out
 
 

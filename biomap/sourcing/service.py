@@ -8,6 +8,7 @@ audit row in the same transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import asyncpg
@@ -16,7 +17,7 @@ from biomap.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, V
 from biomap.identity import service as identity
 from biomap.identity.models import Role, Viewer
 from biomap.sourcing import demand_queries, match_queries, material_queries
-from biomap.sourcing.checks import evidence_kind, fail_if_any, seoul_today, unit_of
+from biomap.sourcing.checks import evidence_kind, fail_if_any, not_beyond_horizon, seoul_today, unit_of
 from biomap.sourcing.matching import MatchFacts
 from biomap.sourcing.models import Demand, DemandCreate, DemandStatus
 from biomap.sourcing.permissions import (
@@ -28,7 +29,8 @@ from biomap.sourcing.permissions import (
     require_supplier_user,
     sees_all_sourcing,
 )
-from biomap.validation import validate
+from biomap.sourcing.units import ISO_14644
+from biomap.validation import validate_into
 
 
 # ---- demands -------------------------------------------------------------------------------------
@@ -40,21 +42,24 @@ async def create_demand(
 ) -> int:
     """A manufacturer posts a need. `manufacturer_id`/`source_id` are for the seed loader only."""
     if manufacturer_id is None:
-        manufacturer_id = require_manufacturer(viewer)
-    valid = validate(DemandCreate, data)
+        manufacturer_id = require_manufacturer(viewer, "post demands")
     problems: list[DomainError] = []
-    material = await material_queries.material_by_code(conn, valid.material_code)
-    if material is None:
-        problems.append(NotFound(f"no localisation item with code '{valid.material_code}'", field="materialCode"))
-    if valid.volume_per_month < 0:
+    valid = validate_into(DemandCreate, data, problems)  # a field that fails is None below: its checks skip
+    material = None
+    if valid.material_code is not None:
+        material = await material_queries.material_by_code(conn, valid.material_code)
+        if material is None:
+            problems.append(NotFound(f"no localisation item with code '{valid.material_code}'", field="materialCode"))
+    if valid.volume_per_month is not None and valid.volume_per_month < 0:
         problems.append(Invalid("the volume per month must be 0 or more", field="volumePerMonth",
                                 code="NEGATIVE_VALUE"))
-    volume_unit = unit_of(valid.volume_unit, "volumeUnit", problems)
-    if check_deadline and valid.deadline < await seoul_today(conn):
-        problems.append(Invalid("the deadline is in the past (Asia/Seoul date): give a future date",
-                                field="deadline", code="DEADLINE_PAST"))
+    volume_unit = None if valid.volume_unit is None else unit_of(valid.volume_unit, "volumeUnit", problems)
+    if valid.deadline is not None:
+        await _check_deadline(conn, valid.deadline, problems, allow_past=not check_deadline)
     specs, seen = [], set()
-    for i, s in enumerate(valid.specs):
+    for i, s in enumerate(valid.specs or []):
+        if s is None:
+            continue
         u = unit_of(s.unit, f"specs.{i}.unit", problems)
         if s.min is None and s.max is None:
             problems.append(Invalid("give min, max or both", field=f"specs.{i}.min"))
@@ -69,8 +74,14 @@ async def create_demand(
                           "min_base": None if s.min is None else s.min * u.factor,
                           "max_base": None if s.max is None else s.max * u.factor, "dimension": u.dimension})
     reqs, seen = [], set()
-    for i, q in enumerate(valid.requirements):
+    for i, q in enumerate(valid.requirements or []):
+        if q is None:
+            continue
         evidence_kind(q.kind, f"requirements.{i}.kind", problems)
+        if q.max_iso_class is not None and q.kind != ISO_14644:
+            # only cleanroom certificates carry a class: on another kind it would exclude every supplier
+            problems.append(Invalid("maxIsoClass is for ISO_14644 (cleanroom class) only: leave it out",
+                                    field=f"requirements.{i}.maxIsoClass"))
         if q.kind in seen:
             problems.append(Invalid(f"'{q.kind}' is required twice", field=f"requirements.{i}.kind"))
         seen.add(q.kind)
@@ -91,21 +102,30 @@ async def create_demand(
     return demand_id
 
 
+async def _check_deadline(conn: asyncpg.Connection, deadline: dt.date, problems: list[DomainError], *,
+                          allow_past: bool) -> None:
+    today = await seoul_today(conn)
+    if deadline < today and not allow_past:
+        problems.append(Invalid("the deadline is in the past (Asia/Seoul date): give a future date",
+                                field="deadline", code="DEADLINE_PAST"))
+    not_beyond_horizon(deadline, today, "deadline", "the deadline", problems)
+
+
 async def own_demand_for_update(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, *, field: str,
-                                doing: str) -> Demand:
-    """The demand, locked for a change that only the manufacturer who posted it may make (`doing`:
-    what the change is, for the refusal's message)."""
-    require_manufacturer(viewer)
+                                action: str) -> Demand:
+    """The demand, locked for a change that only the manufacturer who posted it may make (`action`: what
+    the change is, for the refusal's message)."""
+    require_manufacturer(viewer, action)
     demand = await demand_queries.demand_for_update(conn, demand_id)
     if demand is None:
         raise NotFound("no demand with this id", field=field)
     if not owns_demand(viewer, demand):
-        raise Forbidden(f"only the manufacturer that posted the demand {doing}")
+        raise Forbidden(f"only the manufacturer that posted the demand may {action}")
     return demand
 
 
 async def close_demand(conn: asyncpg.Connection, viewer: Viewer, demand_id: int, status: DemandStatus) -> int:
-    demand = await own_demand_for_update(conn, viewer, demand_id, field="id", doing="closes it")
+    demand = await own_demand_for_update(conn, viewer, demand_id, field="id", action="close a demand")
     if status is DemandStatus.OPEN:
         raise ValidationFailed([Invalid("close with CLOSED (fulfilled) or CANCELLED", field="status")])
     if not await demand_queries.set_status(conn, demand_id, status.value):
@@ -159,7 +179,7 @@ async def match_suppliers(
 
 
 async def matching_demands(conn: asyncpg.Connection, viewer: Viewer, limit: int) -> list[MatchFacts]:
-    supplier_id = require_supplier_user(viewer)
+    supplier_id = require_supplier_user(viewer, "see the demands a supplier's products match")
     return await match_queries.demands_for_supplier(conn, supplier_id, limit)
 
 

@@ -64,10 +64,11 @@ def to_base(value: float, code: str) -> float:
 # Evidence buyers require. The first five are certifications of a site (ISO 14644 with its class);
 # the others are product statements / data packages. All are recorded as certifications with an
 # expiry date (a statement or data package is re-issued too), supplier-wide or for one product.
+ISO_14644 = "ISO_14644"  # the one kind with a class (cleanroom class 1-9; lower is cleaner)
 EVIDENCE_KINDS: dict[str, str] = {
     "ISO_9001": "ISO 9001 quality management",
     "ISO_13485": "ISO 13485 medical-device quality management",
-    "ISO_14644": "ISO 14644 cleanroom (class of manufacture)",
+    ISO_14644: "ISO 14644 cleanroom (class of manufacture)",
     "GMP": "GMP grade manufacture",
     "DMF": "Drug master file filing",
     "BSE_TSE_FREE": "BSE/TSE-free statement",
@@ -77,3 +78,8 @@ EVIDENCE_KINDS: dict[str, str] = {
     "BIOPHORUM_EXTRACTABLES": "extractables data per the BioPhorum protocol",
     "CHANGE_NOTIFICATION": "change-notification commitment",
 }
+
+
+# Reference rates (KRW per unit) that value quotes for the city's progress (README; not live rates). A quote
+# is refused in any other currency.
+KRW_PER_UNIT: dict[str, float] = {"KRW": 1.0, "USD": 1350.0, "EUR": 1450.0, "JPY": 9.0, "CNY": 185.0}

@@ -134,6 +134,14 @@ async def test_wrong_party_and_out_of_order_moves(client, world: World, parties,
         ({"specs": [{"key": "ph", "min": 7, "unit": "parsec"}]}, [("UNKNOWN_UNIT", "specs.0.unit")]),
         ({"volumePerMonth": -10}, [("NEGATIVE_VALUE", "volumePerMonth")]),
         ({"deadline": "2021-01-01"}, [("DEADLINE_PAST", "deadline")]),
+        ({"deadline": "9999-12-31"}, [("INVALID", "deadline")]),
+        ({"volumePerMonth": 1.7e308}, [("INVALID", "volumePerMonth")]),
+        ({"requirements": [{"kind": "GMP", "maxIsoClass": 5}]}, [("INVALID", "requirements.0.maxIsoClass")]),
+        ({"requirements": [{"kind": "ISO_14644", "maxIsoClass": 0}]}, [("INVALID", "requirements.0.maxIsoClass")]),
+        ({"specs": [{"key": f"k{i}", "min": 1, "unit": "pH"} for i in range(3)] + [{"key": "Bad", "min": 1,
+                                                                                     "unit": "pH"}]},
+         [("INVALID", "specs.3.key")]),
+        ({"title": "x" * 301, "materialCode": "NOPE"}, [("INVALID", "title"), ("NOT_FOUND", "materialCode")]),
     ],
 )
 async def test_bad_demand_input_over_http(client, world: World, parties, conn, change, expected) -> None:
@@ -226,3 +234,46 @@ async def test_match_suppliers_costs_a_fixed_number_of_statements(client, world:
     assert len(matches) == 7
     # token, demand (permission), the matching statement (with the page's suppliers and products)
     assert statements.count == 3, statements.statements
+
+
+async def test_quote_currency_and_website_are_checked_over_http(client, world: World, parties) -> None:
+    manufacturer, supplier, city, supplier_id = parties
+    demand_id = (await data(client, "PostDemand", {"input": _demand_input(world, materialCode=world.material_code.lower())},
+                            manufacturer))["demandCreate"]["demand"]["id"]
+    pipeline_id = (await data(client, "InviteSupplier", {"input": {
+        "demandId": demand_id, "supplierId": to_global_id("Supplier", supplier_id)}}, manufacturer))[
+        "pipelineInvite"]["pipeline"]["id"]
+    quoted = (await data(client, "QuoteDemand", {"input": {"pipelineId": pipeline_id, "price": 10, "currency": "GBP",
+                                                           "leadTimeDays": 1}}, supplier))["pipelineQuote"]
+    assert [(e["code"], e["field"]) for e in quoted["errors"]] == [("INVALID", "currency")]
+    assert "KRW, USD, EUR, JPY, CNY" in quoted["errors"][0]["message"]
+    updated = (await data(client, "UpdateSupplierProfile", {"input": {"website": "javascript:alert(document.cookie)"}},
+                          supplier))["supplierProfileUpdate"]
+    assert [(e["code"], e["field"]) for e in updated["errors"]] == [("INVALID", "website")]
+
+
+@pytest.mark.parametrize(
+    ("operation", "variables", "role", "expected", "wrong"),
+    [
+        ("MatchingDemands", {}, None, "see the demands a supplier's products match", "profile"),
+        ("MatchingDemands", {}, "CITY_OFFICER", "see the demands a supplier's products match", "profile"),
+        ("InviteSupplier", {"input": {"demandId": "x", "supplierId": "y"}}, None, "invite suppliers", "post"),
+        ("InviteSupplier", {"input": {"demandId": "x", "supplierId": "y"}}, "SUPPLIER", "invite suppliers", "post"),
+        ("CloseDemand", {"input": {"id": "x"}}, None, "close a demand", "post"),
+        ("CreateProduct", {"input": {"materialCode": "VIAL"}}, None, "change a supplier's products", "profile"),
+    ],
+)
+async def test_refusals_say_what_was_attempted(client, make_token, operation, variables, role, expected,
+                                               wrong) -> None:
+    token = await make_token(role, {"CITY_OFFICER": "IFEZ_AUTHORITY", "SUPPLIER": "BIOCS"}[role]) if role else None
+    body = await op(client, operation, variables, token)
+    assert _code(body) == ("FORBIDDEN" if role else "UNAUTHENTICATED")
+    message = body["errors"][0]["message"]
+    assert expected in message and wrong not in message, message
+
+
+async def test_a_non_http_website_stored_earlier_is_not_served(client, conn, parties) -> None:
+    supplier_id = parties[3]
+    await conn.execute("UPDATE supplier SET website = 'javascript:alert(document.cookie)' WHERE id = $1", supplier_id)
+    profile = (await data(client, "SupplierProfile", {"code": "T_API_SUP"}))["supplier"]
+    assert profile["website"] == ""

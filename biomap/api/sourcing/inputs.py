@@ -13,6 +13,11 @@ from biomap.api.sourcing import enums
 
 UNSET = strawberry.UNSET
 
+# The quote carries no unit of its own: progress values a validated pair at volume per month x 12 x price.
+PRICE = ("Per one unit of the demand's volumeUnit (per kg for a demand in kg, per piece for one in pcs); "
+         "0 to 1,000,000,000,000 with at most 2 decimals.")
+CURRENCY = "KRW, USD, EUR, JPY or CNY: the currencies with a reference rate for the city's progress."
+
 
 @strawberry.input(description="A product's numeric specification in a known unit (e.g. mL, um, EU/mL, mOsm/kg).")
 class SpecValueInput:
@@ -110,9 +115,9 @@ class PipelineInviteInput:
 @strawberry.input(description="The supplier's answer to an invitation: INVITED → QUOTED.")
 class PipelineQuoteInput:
     pipeline_id: strawberry.ID
-    price: float
+    price: float = strawberry.field(description=PRICE)
     lead_time_days: int
-    currency: str = "KRW"
+    currency: str = strawberry.field(default="KRW", description=CURRENCY)
     sample_offered: bool = True
     note: str = ""
     evidence: list[str] = strawberry.field(default_factory=list, description="URLs or document ids.")

@@ -14,6 +14,7 @@ from biomap.api.sourcing.loaders import SourcingLoaders
 from biomap.sourcing import matching, models, permissions, pipeline_service
 from biomap.sourcing.progress_queries import ItemProgress as ItemProgressRecord
 from biomap.sourcing.progress_queries import ZoneProgress as ZoneProgressRecord
+from biomap.validation import HTTP_URL
 
 
 def _loaders(info: Info) -> SourcingLoaders:
@@ -159,7 +160,8 @@ class Supplier(Node):
     def of(r: models.Supplier) -> Supplier:
         return Supplier(
             id=to_global_id("Supplier", r.id), pk=r.id, code=r.code, name_ko=r.name_ko, name_en=r.name_en,
-            zone=r.zone, address=r.address, website=r.website, description=r.description,
+            zone=r.zone, address=r.address, description=r.description,
+            website=r.website if HTTP_URL.match(r.website) else "",  # never a javascript: link from older rows
             reference_customers=r.reference_customers, sources=r.sources, synthetic=r.synthetic,
         )
 
@@ -247,7 +249,7 @@ class Demand(Node):
 
 @strawberry.type(description="A supplier's quote.")
 class Quote:
-    price: float
+    price: float = strawberry.field(description="Per one unit of the demand's volumeUnit.")
     currency: str
     lead_time_days: int | None
     sample_offered: bool | None
