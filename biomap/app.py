@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -58,8 +59,11 @@ async def ical_feed(request: Request) -> Response:
     token = request.path_params["token"]
     if not token.startswith("cal_") or len(token) > 100:
         return PlainTextResponse("no such calendar", status_code=404)
+    # UIDs must not change with the Host a client used (RFC 5545: persistent): the configured
+    # public URL names the service, whatever proxy or alias the request came through.
+    host = urlsplit(request.app.state.settings.public_url).hostname or "biomap"
     async with request.app.state.db.connection() as conn:
-        body = await feed_calendar(conn, token, request.url.hostname or "biomap")
+        body = await feed_calendar(conn, token, host)
     if body is None:
         return PlainTextResponse("no such calendar", status_code=404)
     return Response(body, media_type="text/calendar; charset=utf-8",

@@ -106,6 +106,14 @@ class BookingRules:
     is_default: bool = True
 
 
+def rules_in_force(stored: BookingRules, training_required: bool) -> BookingRules:
+    """The rules that apply to equipment: the stored ones, else the defaults, which require a
+    qualification when the equipment is marked trainingRequired."""
+    if stored.is_default and training_required:
+        return BookingRules(qualification_required=True)
+    return stored
+
+
 @dataclass(frozen=True, slots=True)
 class Blackout:
     id: int

@@ -257,6 +257,17 @@ async def held_ranges(
     return [(r["s"], r["e"]) for r in rows]
 
 
+async def slot_taken(conn: asyncpg.Connection, equipment_id: int, start: dt.datetime, end: dt.datetime,
+                     buffer_minutes: int) -> bool:
+    """Whether a new booking of [start, end) would meet a held slot, as the exclusion constraints
+    would see it: its own range plus its buffer against every held range (which carries its buffer)."""
+    return await conn.fetchval(
+        """SELECT EXISTS (SELECT 1 FROM booking
+            WHERE equipment_id = $1 AND status IN ('REQUESTED', 'APPROVED')
+              AND held && tstzrange($2::timestamptz, $3::timestamptz + make_interval(mins => $4), '[)'))""",
+        equipment_id, start, end, buffer_minutes)
+
+
 async def equipment_rules(conn: asyncpg.Connection, equipment_id: int) -> BookingRules:
     row = await conn.fetchrow("SELECT * FROM booking_rules WHERE equipment_id = $1", equipment_id)
     return rules_of(row)

@@ -38,7 +38,8 @@ def parse_instant(value: object, field: str) -> tuple[dt.datetime | None, Proble
         return None, Problem(Code.TIMEZONE_REQUIRED, field,
                              "give the time with its UTC offset, e.g. 2026-12-08T13:00:00+09:00 (Seoul)")
     if parsed.year > LAST_YEAR:
-        return None, Problem(Code.BEYOND_MAX_ADVANCE, field, f"bookings cannot be made for the year {parsed.year}")
+        return None, Problem(Code.BEYOND_MAX_ADVANCE, field,
+                             f"{parsed.year} is too far ahead: times up to the year {LAST_YEAR} are accepted")
     try:
         return parsed.astimezone(dt.UTC), None
     except OverflowError:
@@ -82,15 +83,14 @@ def check_times(start: dt.datetime, end: dt.datetime, now: dt.datetime) -> list[
 
 
 def within_hours(rules: BookingRules, start: dt.datetime, end: dt.datetime) -> bool:
-    local_start, local_end = start.astimezone(SEOUL), end.astimezone(SEOUL)
-    day = local_start.date()
-    for h in rules.opening_hours:
-        if h.weekday != local_start.isoweekday():
-            continue
-        opens = dt.datetime.combine(day, h.opens, SEOUL)
-        closes = (dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), SEOUL) if h.closes is None
-                  else dt.datetime.combine(day, h.closes, SEOUL))
-        if opens <= local_start and local_end <= closes:
+    """Open for the whole of [start, end): opening intervals that meet or overlap count as one, so
+    a night on equipment open around the clock (Mon 00:00-24:00, Tue 00:00-24:00) is inside."""
+    covered = start
+    for interval in opening_intervals(rules, start, end):  # sorted by start, clipped to [start, end)
+        if interval.start > covered:
+            return False
+        covered = max(covered, interval.end)
+        if covered >= end:
             return True
     return False
 
@@ -105,7 +105,18 @@ def _hours_text(rules: BookingRules) -> str:
 
 def check_request(ctx: BookingContext, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> list[Problem]:
     """Every rule this request breaks (empty: it may be booked, subject to the slot being free)."""
+    problems = check_equipment(ctx)
     if not ctx.equipment_visible:
+        return problems
+    time_problems = check_times(start, end, now)
+    if time_problems:
+        return problems + time_problems
+    return problems + _check_rules(ctx, start, end, now)
+
+
+def check_equipment(ctx: BookingContext | None) -> list[Problem]:
+    """What makes the equipment itself unbookable for this viewer, whatever the time asked for."""
+    if ctx is None or not ctx.equipment_visible:
         return [Problem(Code.EQUIPMENT_NOT_FOUND, "equipmentId", "no equipment with this id")]
     problems: list[Problem] = []
     if ctx.equipment_status == "RETIRED":
@@ -117,13 +128,18 @@ def check_request(ctx: BookingContext, start: dt.datetime, end: dt.datetime, now
     if rules.qualification_required and not ctx.qualified:
         problems.append(Problem(Code.QUALIFICATION_REQUIRED, "equipmentId",
                                 "this equipment needs a qualification: ask its manager for training"))
-    time_problems = check_times(start, end, now)
-    if time_problems:
-        return problems + time_problems
+    return problems
+
+
+def _check_rules(ctx: BookingContext, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> list[Problem]:
+    """The equipment's rules for a range that is itself valid (check_times passed)."""
+    rules = ctx.rules
+    problems: list[Problem] = []
     minutes = (end - start).total_seconds() / 60
     if start < now + dt.timedelta(minutes=rules.min_notice_minutes):
         problems.append(Problem(Code.TOO_SHORT_NOTICE, "start",
-                                f"book at least {rules.min_notice_minutes} minutes ahead"))
+                                f"book at least {duration_text(rules.min_notice_minutes)} ahead"
+                                if rules.min_notice_minutes else "this time has already begun: choose a later start"))
     if end > now + dt.timedelta(days=rules.max_advance_days):
         problems.append(Problem(Code.BEYOND_MAX_ADVANCE, "end",
                                 f"bookings open at most {rules.max_advance_days} days ahead"))
@@ -153,6 +169,15 @@ def check_request(ctx: BookingContext, start: dt.datetime, end: dt.datetime, now
                                 f"your weekly quota on this equipment is {rules.weekly_quota_hours:g} h; "
                                 f"{left:g} h are left this week"))
     return problems
+
+
+def duration_text(minutes: int) -> str:
+    """Minutes as a person says them: "90 minutes", "24 hours", "2 days"."""
+    if minutes and minutes % 1440 == 0 and minutes >= 2880:
+        return f"{minutes // 1440} days"
+    if minutes and minutes % 60 == 0:
+        return "1 hour" if minutes == 60 else f"{minutes // 60} hours"
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
 def week_bounds(start: dt.datetime) -> tuple[dt.datetime, dt.datetime]:

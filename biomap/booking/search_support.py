@@ -1,8 +1,10 @@
 """Search by time: which equipment is free for a whole interval [start, end).
 
-Free means: ACTIVE, the interval lies inside one opening interval of its Asia/Seoul day (the
-equipment's rules, else the default Monday-Friday 09:00-18:00), no blackout window overlaps it, and
-no slot-holding booking (REQUESTED or APPROVED) or the buffer after one overlaps it.
+Free means what `requestBooking` would accept for the slot: ACTIVE, the interval lies inside one
+opening interval of its Asia/Seoul day (the equipment's rules, else the default Monday-Friday
+09:00-18:00), no blackout window overlaps it, and no slot-holding booking (REQUESTED or APPROVED)
+overlaps it together with the buffers: the one after that booking and the one the new booking
+would need after itself.
 
 `free_between_sql` is the same test as a SQL predicate for a search statement (e.g. the PostgreSQL
 search backend: `AND (d.kind <> 'EQUIPMENT' OR {free_between_sql('d.entity_id', '$23', '$24')})`);
@@ -21,9 +23,12 @@ def free_between_sql(equipment_id: str, start: str, end: str) -> str:
     """A boolean SQL expression: the equipment named by the column expression `equipment_id` is free
     for [start, end), where `start` and `end` are SQL expressions (usually bound parameters)."""
     window = f"tstzrange({start}::timestamptz, {end}::timestamptz, '[)')"
+    # as the booking_buffer_free constraint sees a new booking: its slot plus the equipment's buffer
+    held = (f"tstzrange({start}::timestamptz, {end}::timestamptz + make_interval(mins => coalesce("
+            f"(SELECT fr.buffer_minutes FROM booking_rules fr WHERE fr.equipment_id = {equipment_id}), 0)), '[)')")
     return f"""(NOT EXISTS (SELECT 1 FROM booking fb
                   WHERE fb.equipment_id = {equipment_id} AND fb.status IN ('REQUESTED', 'APPROVED')
-                    AND fb.held && {window})
+                    AND fb.held && {held})
         AND NOT EXISTS (SELECT 1 FROM booking_blackout fx
                   WHERE fx.equipment_id = {equipment_id} AND fx.during && {window})
         AND booking_within_hours(coalesce((SELECT fr.opening_hours FROM booking_rules fr

@@ -19,14 +19,15 @@ import asyncpg
 from biomap.booking import queries, rules
 from biomap.booking.models import (
     MAX_RANGE_DAYS,
+    SEOUL,
     Booking,
     BookingContext,
-    BookingRules,
     BookingStatus,
     Code,
     Interval,
     Problem,
     Quote,
+    rules_in_force,
 )
 from biomap.errors import DomainError, Forbidden, NotFound, Unauthenticated, ValidationFailed
 from biomap.identity.models import Role, Viewer
@@ -34,6 +35,7 @@ from biomap.identity.models import Role, Viewer
 # A booking may be checked into this long before its start.
 CHECK_IN_EARLY = dt.timedelta(minutes=30)
 MAX_PURPOSE = 2000
+MAX_REASON = 2000  # rejection and cancellation reasons travel in notifications
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -72,15 +74,17 @@ def _parse_range(start: Any, end: Any) -> tuple[dt.datetime, dt.datetime]:
 
 
 async def _context(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: dt.datetime,
-                   end: dt.datetime, now: dt.datetime) -> BookingContext | None:
+                   end: dt.datetime, now: dt.datetime, *, to_book: bool = False) -> BookingContext | None:
+    """What the rules need to judge a request. `to_book`: the equipment counts as visible only if
+    the viewer may book it — city officers and admins see every INTERNAL instrument, but only its
+    own institution's people book one (README: EQUIPMENT_NOT_FOUND for another institution's)."""
     see_all, own = viewer_scope(viewer)
+    see_all = see_all and not to_book
     row = await queries.booking_context_row(conn, equipment_id, viewer.user_id or 0, see_all, own, start, end, now,
                                             rules.week_bounds(start))
     if row is None:
         return None
-    booking_rules = queries.rules_of(row)
-    if booking_rules.is_default and row["training_required"]:
-        booking_rules = BookingRules(qualification_required=True)
+    booking_rules = rules_in_force(queries.rules_of(row), row["training_required"])
     return BookingContext(
         equipment_id=row["id"], institution_id=row["institution_id"], equipment_status=row["status"],
         equipment_visible=row["visible"],
@@ -95,15 +99,29 @@ async def _context(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, 
     )
 
 
+_CONFLICT = Problem(Code.BOOKING_CONFLICT, "start", "this time (or the buffer after another booking) is already "
+                    "taken: choose a free interval from availability")
+
+
 def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpose: str) -> str:
     body = json.dumps([equipment_id, start.isoformat(), end.isoformat(), purpose], ensure_ascii=False)
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+def _input_problems(purpose: str, key: str | None) -> list[Problem]:
+    problems = []
+    if len(purpose) > MAX_PURPOSE:
+        problems.append(Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters"))
+    if key is not None and not 1 <= len(key) <= 200:
+        problems.append(Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters"))
+    return problems
+
+
 async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[str, Any],
                           now: dt.datetime | None = None) -> Booking:
-    """Book [start, end) of one equipment. Every broken rule is reported at once; the slot itself is
-    guarded by the exclusion constraints (a taken slot is BOOKING_CONFLICT).
+    """Book [start, end) of one equipment. Every broken rule is reported at once (bad input and the
+    equipment's rules together); the slot itself is guarded by the exclusion constraints (a taken
+    slot is BOOKING_CONFLICT).
 
     Atomicity is this function's own: a request with an idempotency key or under a weekly quota
     writes in `conn.transaction()` (a savepoint inside the caller's transaction, else a transaction
@@ -113,15 +131,18 @@ async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[s
     now = _now(now)
     equipment_id = int(data.get("equipment_id") or 0)
     purpose = (data.get("purpose") or "").strip()
-    start, end = _parse_range(data.get("start"), data.get("end"))
-    if len(purpose) > MAX_PURPOSE:
-        raise fail([Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters")])
+    start, start_problem = rules.parse_instant(data.get("start"), "start")
+    end, end_problem = rules.parse_instant(data.get("end"), "end")
     key = data.get("idempotency_key")
-    if key is not None:
-        key = str(key).strip()
-        if not 1 <= len(key) <= 200:
-            raise fail([Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters")])
-    ctx = await _context(conn, viewer, equipment_id, start, end, now) if equipment_id else None
+    key = None if key is None else str(key).strip()
+    problems = [p for p in (start_problem, end_problem) if p] + _input_problems(purpose, key)
+    ctx = await _context(conn, viewer, equipment_id, start or now, end or now, now, to_book=True) \
+        if equipment_id else None
+    if problems:
+        # with the equipment's own problems, and its rules when the times could be read
+        judged = rules.check_request(ctx, start, end, now) if ctx and start and end else rules.check_equipment(ctx)
+        raise fail(problems + judged)
+    assert start is not None and end is not None
     quota = ctx is not None and ctx.rules.weekly_quota_hours is not None
     if key is None and not quota:
         return await _book(conn, viewer, user_id, ctx, equipment_id, start, end, purpose, None, now)
@@ -166,27 +187,35 @@ async def _book(conn: asyncpg.Connection, viewer: Viewer, user_id: int, ctx: Boo
             idempotency_key=key,
         )
     except asyncpg.ExclusionViolationError:
-        raise fail([Problem(Code.BOOKING_CONFLICT, "start",
-                            "this time (or the buffer after another booking) is already taken: "
-                            "choose a free interval from `availability`")]) from None
+        raise fail([_CONFLICT]) from None
 
 
 async def quote(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: Any, end: Any,
                 now: dt.datetime | None = None) -> Quote:
-    """The estimate before booking (the viewer's rate × length) and every rule the request would break."""
+    """The estimate before booking (the viewer's rate × length) and every rule the request would
+    break, a taken slot included. Anonymous viewers get the estimate only: rules depend on who books."""
     now = _now(now)
     s, e = _parse_range(start, end)
     ctx = await _context(conn, viewer, equipment_id, s, e, now) if equipment_id else None
     if ctx is None or not ctx.equipment_visible:
         raise NotFound("no equipment with this id", field="equipmentId")
     hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
-    problems = rules.check_request(ctx, s, e, now) if viewer.is_authenticated else []
+    problems: list[Problem] = []
+    if viewer.is_authenticated:
+        # judged as the request would be: seeing an INTERNAL instrument is not being allowed to book it
+        as_request = await _context(conn, viewer, equipment_id, s, e, now, to_book=True) \
+            if viewer_scope(viewer)[0] else ctx
+        assert as_request is not None  # the same row, read with the booking scope
+        problems = rules.check_request(as_request, s, e, now)
+        if as_request.equipment_visible and e > s and await queries.slot_taken(
+                conn, equipment_id, s, e, ctx.rules.buffer_minutes):
+            problems.append(_CONFLICT)
     return Quote(ctx.rate_kind, hourly, rules.cost_krw(hourly, s, e) if e > s else None, problems)
 
 
 def check_range(start: dt.datetime, end: dt.datetime, field: str = "to") -> None:
     if end <= start:
-        raise fail([Problem(Code.END_BEFORE_START, field, "`to` must be after `from`")])
+        raise fail([Problem(Code.END_BEFORE_START, field, "'to' must be after 'from'")])
     if end - start > dt.timedelta(days=MAX_RANGE_DAYS):
         raise fail([Problem(Code.RANGE_TOO_LONG, field, f"ask for at most {MAX_RANGE_DAYS} days at a time")])
 
@@ -255,20 +284,33 @@ def _require_manager(viewer: Viewer, booking: Booking) -> None:
 
 
 async def approve(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:
+    """A request nobody answered before its start expires (the sweep): approving it then would
+    promise a slot that has begun, or is over, and could never be checked into."""
+    now = _now(now)
     booking = await _booking_for(conn, viewer, booking_id)
     _require_manager(viewer, booking)
+    if booking.status is BookingStatus.REQUESTED and now >= booking.start:
+        raise fail([Problem(Code.INVALID_TRANSITION, "id", "the requested time has already begun: the request "
+                            "expires unanswered; ask the user to request a new time")])
     return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.APPROVED, None,
-                             "booking.approve", "approved", _now(now), "approve")
+                             "booking.approve", "approved", now, "approve")
+
+
+def _reason(reason: str | None, required: bool, what: str) -> str | None:
+    text = (reason or "").strip()
+    if required and not text:
+        raise fail([Problem(Code.INVALID, "reason", f"say why the {what}")])
+    if len(text) > MAX_REASON:
+        raise fail([Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters")])
+    return text or None
 
 
 async def reject(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reason: str,
                  now: dt.datetime | None = None) -> Booking:
     booking = await _booking_for(conn, viewer, booking_id)
     _require_manager(viewer, booking)
-    reason = (reason or "").strip()
-    if not reason:
-        raise fail([Problem(Code.INVALID, "reason", "say why the request is rejected")])
-    return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.REJECTED, reason,
+    text = _reason(reason, True, "request is rejected")
+    return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.REJECTED, text,
                              "booking.reject", "rejected", _now(now), "reject")
 
 
@@ -281,19 +323,24 @@ async def cancel(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reas
     manager = viewer.manages(booking.institution_id)
     if booking.status not in (BookingStatus.REQUESTED, BookingStatus.APPROVED):
         raise _moved(booking, "cancel")
+    text = _reason(reason, False, "booking is cancelled")
     if not manager:
         booking_rules = await queries.equipment_rules(conn, booking.equipment_id)
         cutoff = booking.start - dt.timedelta(minutes=booking_rules.cancel_cutoff_minutes)
         if booking.status is BookingStatus.APPROVED and now > cutoff:
             raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id",
-                                f"approved bookings can be cancelled until {booking_rules.cancel_cutoff_minutes} "
-                                "minutes before the start; ask the equipment's manager")])
+                                "approved bookings can be cancelled until "
+                                f"{rules.duration_text(booking_rules.cancel_cutoff_minutes)} before the start "
+                                f"(here {cutoff.astimezone(SEOUL):%Y-%m-%d %H:%M} Seoul time); "
+                                "ask the equipment's manager")])
         if now >= booking.start:
             raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id", "the booking has already started")])
     elif now >= booking.end:
-        raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id", "the booking is over: mark it completed or a no-show")])
+        raise fail([Problem(Code.CANCEL_CUTOFF_PASSED, "id",
+                            "the booking is over: it is completed when checked out, and becomes a no-show "
+                            "when nobody checked in (biomap booking sweep)")])
     return await _transition(conn, viewer, booking, "cancel", booking.status, BookingStatus.CANCELLED,
-                             (reason or "").strip() or None, "booking.cancel", "cancelled", now, "cancel")
+                             text, "booking.cancel", "cancelled", now, "cancel")
 
 
 async def check_in(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:

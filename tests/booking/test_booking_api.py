@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from biomap.api.node import to_global_id
+from biomap.api.node import pk_of, to_global_id
 from tests.booking.conftest import make_equipment, next_weekday, request, seoul, set_rules
 
 APPROVE = "mutation($id: ID!) { approveBooking(id: $id) { booking { status } errors { code field message } } }"
@@ -149,6 +149,21 @@ async def test_bad_times_are_refused_with_their_own_code(client, conn, equipment
     assert await conn.fetchval("SELECT count(*) FROM audit_log") == audits
 
 
+async def test_bad_input_and_the_equipment_s_problems_are_reported_together(client, conn, researcher) -> None:
+    retired = to_global_id("Equipment", await make_equipment(conn, status="RETIRED"))
+    unknown = to_global_id("Equipment", 99_999_999)
+    day = next_weekday(2)
+    payload = await request(client, researcher, retired, seoul(day, 12), seoul(day, 10),
+                            purpose="x" * 2001, idempotencyKey="k" * 201)
+    assert {(e["code"], e["field"]) for e in payload["errors"]} == {
+        ("INVALID", "purpose"), ("INVALID", "idempotencyKey"), ("EQUIPMENT_RETIRED", "equipmentId"),
+        ("END_BEFORE_START", "end")}
+    payload = await request(client, researcher, unknown, f"{day.isoformat()}T10:00:00", seoul(day, 11))
+    assert {(e["code"], e["field"]) for e in payload["errors"]} == {
+        ("TIMEZONE_REQUIRED", "start"), ("EQUIPMENT_NOT_FOUND", "equipmentId")}
+    assert await conn.fetchval("SELECT count(*) FROM booking WHERE purpose = $1", "x" * 2001) == 0
+
+
 @pytest.mark.parametrize(("state", "code"), [
     ("unknown", "EQUIPMENT_NOT_FOUND"), ("RETIRED", "EQUIPMENT_RETIRED"),
     ("MAINTENANCE", "EQUIPMENT_UNDER_MAINTENANCE"), ("INTERNAL", "EQUIPMENT_NOT_FOUND"),
@@ -178,10 +193,14 @@ async def test_qualification_granted_with_expiry_then_revoked(client, conn, equi
     grant = """mutation($input: QualificationInput!) { grantQualification(input: $input) { ok errors { code } } }"""
     revoke = """mutation($input: QualificationInput!) { revokeQualification(input: $input) { ok errors { code } } }"""
     expired = {"equipmentId": equipment_gid, "userEmail": email, "expiresAt": "2020-01-01T00:00:00+09:00"}
-    assert (await client.data(grant, {"input": expired}, token=manager))["grantQualification"]["ok"]
+    refused_grant = (await client.data(grant, {"input": expired}, token=manager))["grantQualification"]
+    assert not refused_grant["ok"] and [e["code"] for e in refused_grant["errors"]] == ["IN_THE_PAST"]
+    valid = {**expired, "expiresAt": (dt.datetime.now(dt.UTC) + dt.timedelta(days=365)).isoformat()}
+    assert (await client.data(grant, {"input": valid}, token=manager))["grantQualification"]["ok"]
+    # a qualification that has expired since it was granted no longer counts
+    await conn.execute("UPDATE booking_qualification SET expires_at = now() - interval '1 day'")
     still = await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11))
     assert [e["code"] for e in still["errors"]] == ["QUALIFICATION_REQUIRED"]
-    valid = {**expired, "expiresAt": (dt.datetime.now(dt.UTC) + dt.timedelta(days=365)).isoformat()}
     assert (await client.data(grant, {"input": valid}, token=manager))["grantQualification"]["ok"]
     assert (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["errors"] == []
     body = await client.execute(grant, {"input": valid}, token=researcher)
@@ -230,7 +249,7 @@ async def test_cancel_cutoff_for_users_but_not_managers(client, conn, equipment_
     booking = (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["booking"]
     refused = (await client.data(CANCEL, {"id": booking["id"]}, token=researcher))["cancelBooking"]
     assert refused["booking"] is None and refused["errors"][0]["code"] == "CANCEL_CUTOFF_PASSED"
-    assert "43200 minutes before the start" in refused["errors"][0]["message"]
+    assert "30 days before the start" in refused["errors"][0]["message"]
     done = (await client.data(CANCEL, {"id": booking["id"]}, token=manager))["cancelBooking"]
     assert done == {"booking": {"status": "CANCELLED", "reason": "plans changed"}, "errors": []}
 
@@ -308,6 +327,82 @@ async def test_quote_shows_cost_and_problems_before_booking(client, conn, equipm
                                   "e": seoul(day, 19).isoformat()}, token=industry))["bookingQuote"]
     assert [p["code"] for p in late["problems"]] == ["OUTSIDE_OPENING_HOURS"]
     assert await conn.fetchval("SELECT count(*) FROM booking WHERE equipment_id = $1", equipment) == 0
+
+
+async def test_quote_names_a_taken_slot_and_its_buffer(client, equipment_gid, researcher, manager, make_token) -> None:
+    industry = await make_token("MANUFACTURER", "CELLTRION")
+    assert (await set_rules(client, manager, equipment_gid, bufferMinutes=30,
+                            approvalRequired=False))["errors"] == []
+    day = next_weekday(2)
+    assert (await request(client, researcher, equipment_gid, seoul(day, 13), seoul(day, 15)))["errors"] == []
+    q = """query($id: ID!, $s: DateTimeOffset!, $e: DateTimeOffset!) {
+      bookingQuote(equipmentId: $id, start: $s, end: $e) { problems { code } } }"""
+
+    async def codes(start: dt.datetime, end: dt.datetime) -> list[str]:
+        quote = (await client.data(q, {"id": equipment_gid, "s": start.isoformat(), "e": end.isoformat()},
+                                   token=industry))["bookingQuote"]
+        return [p["code"] for p in quote["problems"]]
+
+    assert await codes(seoul(day, 14), seoul(day, 16)) == ["BOOKING_CONFLICT"]      # the slot
+    assert await codes(seoul(day, 15), seoul(day, 16)) == ["BOOKING_CONFLICT"]      # the buffer after it
+    assert await codes(seoul(day, 12), seoul(day, 13)) == ["BOOKING_CONFLICT"]      # its own buffer
+    assert await codes(seoul(day, 11), seoul(day, 12)) == []
+    # and requestBooking agrees with each answer
+    assert [e["code"] for e in (await request(client, industry, equipment_gid, seoul(day, 12), seoul(day, 13)))[
+        "errors"]] == ["BOOKING_CONFLICT"]
+
+
+async def test_seeing_internal_equipment_is_not_being_allowed_to_book_it(client, conn, make_token) -> None:
+    internal = to_global_id("Equipment", await make_equipment(conn, access_policy="INTERNAL"))
+    day = next_weekday(2)
+    for role, org in (("CITY_OFFICER", "IFEZ_AUTHORITY"), ("ADMIN", None), ("RESEARCHER", "YONSEI_IC")):
+        token = await make_token(role, org)
+        refused = await request(client, token, internal, seoul(day, 10), seoul(day, 11))
+        assert refused["booking"] is None, role
+        assert [(e["code"], e["field"]) for e in refused["errors"]] == [("EQUIPMENT_NOT_FOUND", "equipmentId")], role
+    own = await make_token("RESEARCHER", "ITP_BIO")
+    assert (await request(client, own, internal, seoul(day, 10), seoul(day, 11)))["errors"] == []
+    assert await conn.fetchval("SELECT count(*) FROM booking WHERE equipment_id = $1", pk_of(internal, "Equipment")) == 1
+    # the city team still sees its quote (rates), with the refusal in it
+    q = """query($id: ID!, $s: DateTimeOffset!, $e: DateTimeOffset!) {
+      bookingQuote(equipmentId: $id, start: $s, end: $e) { hourlyRateKrw problems { code } } }"""
+    city = await make_token("CITY_OFFICER", "IFEZ_AUTHORITY")
+    quote = (await client.data(q, {"id": internal, "s": seoul(day, 12).isoformat(), "e": seoul(day, 13).isoformat()},
+                               token=city))["bookingQuote"]
+    assert [p["code"] for p in quote["problems"]] == ["EQUIPMENT_NOT_FOUND"]
+
+
+async def test_a_request_whose_time_has_begun_cannot_be_approved(client, conn, equipment, equipment_gid, researcher,
+                                                                 manager) -> None:
+    day = next_weekday(2)
+    booking = (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["booking"]
+    assert booking["status"] == "REQUESTED"
+    await conn.execute("UPDATE booking SET during = tstzrange(now() - interval '5 minutes', now() + interval '1 hour'),"
+                       " held = tstzrange(now() - interval '5 minutes', now() + interval '1 hour')"
+                       " WHERE equipment_id = $1", equipment)
+    refused = (await client.data(APPROVE, {"id": booking["id"]}, token=manager))["approveBooking"]
+    assert refused["booking"] is None
+    assert [e["code"] for e in refused["errors"]] == ["INVALID_TRANSITION"]
+    assert "already begun" in refused["errors"][0]["message"]
+    assert await conn.fetchval("SELECT status::text FROM booking WHERE equipment_id = $1", equipment) == "REQUESTED"
+
+
+async def test_reasons_are_bounded(client, equipment_gid, researcher, manager) -> None:
+    day = next_weekday(2)
+    booking = (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 11)))["booking"]
+    refused = (await client.data(REJECT, {"id": booking["id"], "reason": "x" * 2001}, token=manager))["rejectBooking"]
+    assert [(e["code"], e["field"]) for e in refused["errors"]] == [("INVALID", "reason")]
+    done = (await client.data(REJECT, {"id": booking["id"], "reason": "x" * 2000}, token=manager))["rejectBooking"]
+    assert done["errors"] == []
+
+
+async def test_a_night_on_equipment_open_around_the_clock(client, equipment_gid, researcher, manager) -> None:
+    around = [{"weekday": d, "opens": "00:00", "closes": "24:00"} for d in
+              ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")]
+    assert (await set_rules(client, manager, equipment_gid, openingHours=around, maxDurationMinutes=480))["errors"] == []
+    day = next_weekday(2)
+    night = await request(client, researcher, equipment_gid, seoul(day, 22), seoul(day, 22) + dt.timedelta(hours=4))
+    assert night["errors"] == []
 
 
 async def test_internal_rate_for_own_institution(client, equipment_gid, make_token) -> None:

@@ -33,6 +33,13 @@ async def test_user_feed_is_valid_icalendar_and_revocable(client, equipment_gid,
     assert str(event["UID"]).startswith("booking-") and "DTSTAMP" in event
     assert "LC-MS/MS run" in str(event["DESCRIPTION"]) and str(event["STATUS"]) == "TENTATIVE"
 
+    # UIDs are persistent (RFC 5545): named by the configured public URL, not by the Host asked for
+    path = created["url"].replace("http://127.0.0.1:8000", "")
+    for host in ("localhost:8100", "evil.example"):
+        again = Calendar.from_ical((await client.http.get(path, headers={"host": host})).content)
+        assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(event["UID"])]
+    assert str(event["UID"]).endswith("@127.0.0.1")
+
     revoked = (await client.data(REVOKE, {"id": created["feed"]["id"]}, token=researcher))["revokeCalendarFeed"]
     assert revoked["errors"] == [] and revoked["feed"]["revokedAt"]
     assert (await fetch(client, created["url"])).status_code == 404

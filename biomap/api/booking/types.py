@@ -12,8 +12,9 @@ from biomap.api.booking.loaders import BookingLoaders
 from biomap.api.catalogue.loaders import CatalogueLoaders
 from biomap.api.context import Info
 from biomap.api.node import Node, to_global_id
-from biomap.booking import models
+from biomap.booking import management, models
 from biomap.booking.service import can_see_details
+from biomap.catalogue.visibility import can_see_equipment
 
 if TYPE_CHECKING:
     from biomap.api.booking.errors import BookingError
@@ -86,8 +87,16 @@ class OpeningHours:
     closes: str
 
 
+@strawberry.type(description="A maintenance / blackout window: the equipment cannot be booked in [start, end).")
+class Blackout:
+    start: dt.datetime
+    end: dt.datetime
+    reason: str = strawberry.field(description="Why (may be empty); shown to everyone who books.")
+
+
 @strawberry.type(description="The booking rules of one equipment, set by its manager.")
 class BookingRules:
+    equipment_pk: strawberry.Private[int]
     opening_hours: list[OpeningHours]
     min_duration_minutes: int
     max_duration_minutes: int
@@ -103,9 +112,17 @@ class BookingRules:
     no_show_grace_minutes: int
     is_default: bool = strawberry.field(description="True until the manager sets rules.")
 
+    @strawberry.field(description="Every stored blackout window, earliest first: the list that "
+                                  "setBookingRules(input: {blackouts}) replaces.")
+    async def blackouts(self, info: Info) -> list[Blackout]:
+        async with info.context.db.connection() as conn:
+            windows = await management.blackouts(conn, self.equipment_pk)
+        return [Blackout(start=w.start, end=w.end, reason=w.reason) for w in windows]
+
     @staticmethod
-    def of(r: models.BookingRules) -> BookingRules:
+    def of(r: models.BookingRules, equipment_pk: int) -> BookingRules:
         return BookingRules(
+            equipment_pk=equipment_pk,
             opening_hours=[OpeningHours(weekday=Weekday(h.weekday), opens=h.as_json()["opens"],
                                         closes=h.as_json()["closes"]) for h in r.opening_hours],
             min_duration_minutes=r.min_duration_minutes, max_duration_minutes=r.max_duration_minutes,
@@ -139,13 +156,26 @@ class BookingQuote:
     problems: list[Annotated["BookingError", strawberry.lazy("biomap.api.booking.errors")]]
 
 
-@strawberry.type(description="A secret iCalendar feed URL; revoke it to stop it working.")
+@strawberry.type(description="A secret iCalendar feed URL (the URL itself is shown only when it is created); "
+                             "revoke it to stop it working.")
 class CalendarFeed(Node):
     pk: strawberry.Private[int]
     equipment_pk: strawberry.Private[int | None]
     created_at: dt.datetime
     revoked_at: dt.datetime | None
     with_details: bool
+
+    @strawberry.field(description="The equipment whose bookings it lists; null for a feed of your own bookings "
+                                  "(or equipment you may no longer see).")
+    async def equipment(self, info: Info) -> Annotated[Equipment, strawberry.lazy("biomap.api.catalogue.types")] | None:
+        from biomap.api.catalogue.types import Equipment
+
+        if self.equipment_pk is None:
+            return None
+        record = await info.context.loaders(CatalogueLoaders).equipment_by_id.load(self.equipment_pk)
+        if record is None or not can_see_equipment(info.context.viewer, record):
+            return None
+        return Equipment.of(record)
 
     @staticmethod
     def of(f: models.CalendarFeed) -> CalendarFeed:

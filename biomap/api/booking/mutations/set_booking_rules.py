@@ -30,4 +30,4 @@ async def set_booking_rules(info: Info, input: SetBookingRulesInput) -> SetBooki
                              for b in input.blackouts]  # type: ignore[union-attr]
     viewer = info.context.viewer
     record, errors = await run_booking(info, lambda conn: management.set_rules(conn, viewer, pk, data))
-    return SetBookingRulesPayload(rules=BookingRules.of(record) if record else None, errors=errors)
+    return SetBookingRulesPayload(rules=BookingRules.of(record, pk) if record else None, errors=errors)
