@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import errno
 import multiprocessing
 import os
+import stat
 import sys
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TextIO, TypeVar
 
 import asyncpg
 
@@ -19,10 +25,33 @@ from biomap.db import migrate
 from biomap.db.connect import database_url
 from biomap.db.pool import connect
 from biomap.db.session import with_connection
-from biomap.errors import DomainError
+from biomap.errors import Conflict, DomainError
 from biomap.identity.models import Role
 from biomap.search import commands as search_commands
 from biomap.sourcing import commands as sourcing_commands
+
+T = TypeVar("T")
+
+
+class DatabaseUnreachable(Exception):
+    """No connection to the database could be made (the command's work never started)."""
+
+
+def _with_database(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
+    """`with_connection`, with a failure to connect told apart from failures of the work itself."""
+    started = False
+
+    async def tracked(conn: asyncpg.Connection) -> T:
+        nonlocal started
+        started = True
+        return await work(conn)
+
+    try:
+        return with_connection(settings, tracked)
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        if started:
+            raise
+        raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -34,7 +63,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
         print(f"database at version {await migrate.database_version(conn)}")
         return 0
 
-    return with_connection(settings, work)
+    return _with_database(settings, work)
 
 
 async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
@@ -68,7 +97,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         await _seed(conn, seeds_dir)
         return 0
 
-    return with_connection(settings, work)
+    return _with_database(settings, work)
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -107,7 +136,7 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
     from biomap.catalogue.uniquip_import import import_uniquip
     from biomap.search.analyzer import warm_analyzer
 
-    data = Path(args.file).read_bytes()
+    data = Path(args.file).read_bytes()  # before connecting: a wrong path fails fast
 
     async def work(conn: asyncpg.Connection) -> int:
         await migrate.check_current(conn)
@@ -131,7 +160,7 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 0 if not report.errors else 2
 
-    return with_connection(settings, work)
+    return _with_database(settings, work)
 
 
 def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
@@ -139,14 +168,52 @@ def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(conn: asyncpg.Connection) -> int:
         if args.file:
-            with open(args.file, "w", encoding="utf-8", newline="") as out:
+            with _replaced_on_success(Path(args.file)) as out:
                 n = await export_uniquip(conn, out, institution=args.institution, public_url=settings.public_url)
             print(f"exported {n} equipment to {args.file}", file=sys.stderr)
         else:
             n = await export_uniquip(conn, sys.stdout, institution=args.institution, public_url=settings.public_url)
         return 0
 
-    return with_connection(settings, work)
+    return _with_database(settings, work)
+
+
+@contextlib.contextmanager
+def _replaced_on_success(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file (newline="", as csv wants) that replaces `path` only when the block ends
+    without an error: it is written beside `path` and renamed over it, so a failed export (an unknown
+    institution, a lost connection, a full disk) leaves an existing file as it was."""
+    with _naming(path):
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        with _naming(path):
+            os.chmod(temporary, _mode_for(path))  # mkstemp makes it private (0600)
+            os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def _naming(path: Path) -> Iterator[None]:
+    """OS errors about the temporary file name the file the user asked for."""
+    try:
+        yield
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets (0666 less the umask)."""
+    with contextlib.suppress(FileNotFoundError):
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
@@ -154,16 +221,20 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(conn: asyncpg.Connection) -> int:
         async with conn.transaction():
-            user, token = await create_user(
-                conn, email=args.email, role=Role(args.role), organisation_code=args.org,
-                display_name=args.name or "",
-            )
+            try:
+                user, token = await create_user(
+                    conn, email=args.email, role=Role(args.role), organisation_code=args.org,
+                    display_name=args.name or "", update_existing=args.update_existing,
+                )
+            except Conflict as exc:
+                raise Conflict(f"{exc.message}; give --update-existing to change its role, organisation and name",
+                               field=exc.field) from None
         print(f"user {user.id} {user.email} ({user.role.value})", file=sys.stderr)
         if args.print_token:
             print(token)
         return 0
 
-    return with_connection(settings, work)
+    return _with_database(settings, work)
 
 
 def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:
@@ -221,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--org", help="organisation code, e.g. ITP_BIO")
     p.add_argument("--name")
     p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
+    p.add_argument("--update-existing", action="store_true",
+                   help="if a user with this e-mail exists, change its role, organisation and name and issue "
+                        "another token (its earlier tokens stay valid, with the new role); without it, refuse")
     p.set_defaults(func=cmd_user_create)
 
     # Each domain adds its own subcommands (its commands live with it).
@@ -244,9 +318,18 @@ def main(argv: list[str] | None = None) -> int:
         where = f" ({exc.field})" if exc.field else ""
         print(f"error{where}: {exc.message}", file=sys.stderr)
         return 1
-    except (migrate.DatabaseAheadError, migrate.LocaleError, RuntimeError) as exc:
+    except (migrate.DatabaseAheadError, migrate.LocaleError, RuntimeError, DatabaseUnreachable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a file that cannot be read or written, the database server gone
+        print(f"error: {_describe(exc)}", file=sys.stderr)
+        return 1
+
+
+def _describe(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
 
 
 if __name__ == "__main__":

@@ -108,3 +108,58 @@ def test_large_imports_analyse_in_two_processes_by_default(file_bytes: int, cpus
     from biomap.cli import default_analysis_workers
 
     assert default_analysis_workers(file_bytes, cpus) == workers
+
+
+async def test_a_failed_export_leaves_an_existing_file_as_it_was(cli_dsn: str, tmp_path: Path) -> None:
+    assert biomap(cli_dsn, "db", "migrate").returncode == 0
+    target = tmp_path / "all.csv"
+    target.write_text("the last good export\n", encoding="utf-8")
+    target.chmod(0o640)
+
+    typo = biomap(cli_dsn, "export", "uniquip", str(target), "--institution", "ITP_BOI")
+    assert typo.returncode == 1 and typo.stderr.startswith("error (institution): no institution"), typo.stderr
+    assert target.read_text(encoding="utf-8") == "the last good export\n"
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+    done = biomap(cli_dsn, "export", "uniquip", str(target))
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").startswith("Type,Name,Description")
+    assert (target.stat().st_mode & 0o777, list(tmp_path.iterdir())) == (0o640, [target])
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("import", "uniquip", "{tmp}/missing.csv", "--institution", "INU"), "missing.csv: No such file or directory"),
+    (("import", "uniquip", "{tmp}", "--institution", "INU"), "Is a directory"),
+    (("export", "uniquip", "{tmp}"), "Is a directory"),
+    (("export", "uniquip", "{tmp}/no/such/dir/all.csv"), "all.csv: No such file or directory"),
+])
+def test_file_mistakes_are_one_line_errors(cli_dsn: str, tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    result = biomap(cli_dsn, *(arg.format(tmp=tmp_path) for arg in args))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("db", "migrate"), ("export", "uniquip"),
+                                  ("user", "create", "--email", "x@test.biomap.kr", "--role", "RESEARCHER")])
+def test_an_unreachable_database_is_a_one_line_error(args: tuple[str, ...]) -> None:
+    result = biomap("postgresql://postgres@127.0.0.1:1/biomap", *args)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: cannot connect to the database: "), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+async def test_user_create_refuses_an_existing_email_unless_told_to_update_it(cli_dsn: str) -> None:
+    assert biomap(cli_dsn, "db", "migrate").returncode == 0
+    role = "SELECT role::text FROM app_user WHERE email = 'twice@test.biomap.kr'"
+    assert biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "RESEARCHER").returncode == 0
+
+    again = biomap(cli_dsn, "user", "create", "--email", "Twice@Test.Biomap.kr", "--role", "CITY_OFFICER")
+    assert again.returncode == 1
+    assert "already exists (role RESEARCHER)" in again.stderr and "--update-existing" in again.stderr
+    assert await scalar(cli_dsn, role) == "RESEARCHER"
+
+    updated = biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "CITY_OFFICER",
+                     "--update-existing")
+    assert updated.returncode == 0, updated.stderr
+    assert await scalar(cli_dsn, role) == "CITY_OFFICER"

@@ -5,6 +5,7 @@ parameters decided by the service, never as rules here. Lists use keyset paginat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,4 +205,28 @@ async def upsert_equipment_batch(conn: asyncpg.Connection, rows: list[dict[str, 
             DO UPDATE SET {updates}, updated_at = now()
             RETURNING id, source_id, institution_id, (xmax = 0) AS inserted""",
         *arrays,
+    )
+
+
+async def adopt_exported_ids(conn: asyncpg.Connection, exported: Sequence[tuple[int, int]]) -> None:
+    """Give records without a source ID the ID Bio Map's export wrote for them ("biomap-<id>"), for
+    the (institution id, equipment id) pairs given."""
+    await conn.execute(
+        """UPDATE equipment e SET source_id = 'biomap-' || e.id
+             FROM unnest($1::bigint[], $2::bigint[]) AS k(institution_id, id)
+            WHERE e.id = k.id AND e.institution_id = k.institution_id AND e.source_id IS NULL""",
+        [institution_id for institution_id, _ in exported], [equipment_id for _, equipment_id in exported],
+    )
+
+
+async def equipment_by_source_ids_for_update(
+    conn: asyncpg.Connection, keys: Sequence[tuple[int, str]]
+) -> list[asyncpg.Record]:
+    """The stored equipment rows with these (institution id, source id) keys, locked (FOR UPDATE)."""
+    return await conn.fetch(
+        """SELECT e.* FROM equipment e
+             JOIN unnest($1::bigint[], $2::text[]) AS k(institution_id, source_id)
+               ON e.institution_id = k.institution_id AND e.source_id = k.source_id
+              FOR UPDATE OF e""",
+        [institution_id for institution_id, _ in keys], [source_id for _, source_id in keys],
     )

@@ -1,9 +1,10 @@
-"""Importing and exporting equipment as uniquip CSV (format code in `uniquip.py`).
+"""Importing and exporting equipment as uniquip CSV (format code in `uniquip/`).
 
 An import runs in the caller's transaction with a savepoint per row: a row the database refuses
 becomes a row error and every valid row is still imported. Rows are keyed by (institution, ID),
 so importing the same file again updates instead of duplicating; rows without an ID get a key
-derived from their content ("content:<hash>"), stable as long as the row does not change.
+derived from their content ("content:<hash>"), stable as long as the row does not change. An
+update changes only what the file carries (`uniquip.reimported`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import collections
 import contextlib
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from biomap.catalogue.uniquip import (
     RowError,
     UniquipFormatError,
     iter_uniquip,
+    reimported,
     write_uniquip,
 )
 from biomap.errors import Invalid, NotFound
@@ -56,7 +59,7 @@ def content_key(record: EquipmentRecord) -> str:
 def _values(record: EquipmentRecord) -> dict[str, Any]:
     # Shallow on purpose (asdict deep-copies every nested dict: a third of the import's CPU).
     values = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-    for not_a_column in ("line", "institution_name"):
+    for not_a_column in ("line", "institution_name", "given"):
         values.pop(not_a_column, None)
     values["source_id"] = record.source_id or content_key(record)
     return values
@@ -147,28 +150,21 @@ async def _write_batches(
     conn: asyncpg.Connection, batches: asyncio.Queue[list[EquipmentRecord] | None], report: ImportReport,
     progress: Callable[[int], None] | None, indexing: "_IndexingPipeline", default: Institution | None,
 ) -> None:
-    """The only user of the connection during an import: resolves institutions, writes the batches
+    """The only user of the connection during an import: places the records, writes the batches
     in file order, then the last search documents."""
-    by_name: dict[str, Institution | None] = {}
+    destinations = _Destinations(conn, default)
     written = 0
     bulk = False
     while (batch := await batches.get()) is not None:
         pending: list[tuple[int, EquipmentRecord]] = []
         for record in batch:
-            target = default
-            if record.institution_name:
-                if record.institution_name not in by_name:
-                    by_name[record.institution_name] = await institution_queries.institution_by_name(
-                        conn, record.institution_name)
-                target = by_name[record.institution_name] or default
-            if target is None:
-                reason = (f"unknown institution '{record.institution_name}'" if record.institution_name
-                          else "no Institution Name column: give --institution")
-                report.errors.append(RowError(record.line, reason, record.source_id))
+            placed = await destinations.place(record)
+            if isinstance(placed, RowError):
+                report.errors.append(placed)
                 if progress:
                     progress(1)
                 continue
-            pending.append((target.id, record))
+            pending.append((placed, record))
         if not bulk and written + len(pending) >= BULK_ROWS:
             await pg_queries.begin_bulk_writes(conn)
             bulk = True
@@ -178,6 +174,37 @@ async def _write_batches(
     await indexing.flush()
     if bulk:
         await pg_queries.merge_pending_index_entries(conn)
+
+
+class _Destinations:
+    """Where each record goes: its institution (by Institution Name, else the default one). A second
+    row without an ID but with the same content has the same key there: it would only overwrite the
+    first and be counted twice, so it is refused like a duplicate ID (the first wins)."""
+
+    def __init__(self, conn: asyncpg.Connection, default: Institution | None) -> None:
+        self._conn = conn
+        self._default = default
+        self._by_name: dict[str, Institution | None] = {}
+        self._line_of_content: dict[tuple[int, str], int] = {}
+
+    async def place(self, record: EquipmentRecord) -> int | RowError:
+        """The institution id, or the row error that keeps the record out."""
+        target = self._default
+        if record.institution_name:
+            if record.institution_name not in self._by_name:
+                self._by_name[record.institution_name] = await institution_queries.institution_by_name(
+                    self._conn, record.institution_name)
+            target = self._by_name[record.institution_name] or self._default
+        if target is None:
+            reason = (f"unknown institution '{record.institution_name}'" if record.institution_name
+                      else "no Institution Name column: give --institution")
+            return RowError(record.line, reason, record.source_id)
+        if record.source_id is None:
+            first = self._line_of_content.setdefault((target.id, content_key(record)), record.line)
+            if first != record.line:
+                return RowError(record.line, f"duplicate of line {first}: no ID and the same Name, Description, "
+                                             "Building and Site Location (the first wins)", None)
+        return target.id
 
 
 def _row(institution_id: int, record: EquipmentRecord) -> dict[str, Any]:
@@ -190,18 +217,17 @@ async def _import_batch(
 ) -> None:
     """Upsert a batch in one statement; if the database refuses it, find the bad rows one by one
     (each in its own savepoint) so every valid row is still imported."""
-    lines: dict[tuple[int, str], int] = {}
-    for institution_id, record in batch:
-        lines[(institution_id, _values(record)["source_id"])] = record.line
+    rows = await _rows_to_write(conn, batch)
+    lines = {(row["institution_id"], row["source_id"]): record.line for record, row in rows}
     try:
         async with conn.transaction():
-            written = list(await equipment_queries.upsert_equipment_batch(conn, [_row(i, r) for i, r in batch]))
+            written = list(await equipment_queries.upsert_equipment_batch(conn, [row for _, row in rows]))
     except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError, asyncpg.CardinalityViolationError):
         written = []
-        for institution_id, record in batch:
+        for record, row in rows:
             try:
                 async with conn.transaction():
-                    written += await equipment_queries.upsert_equipment_batch(conn, [_row(institution_id, record)])
+                    written += await equipment_queries.upsert_equipment_batch(conn, [row])
             except (asyncpg.IntegrityConstraintViolationError, asyncpg.DataError) as exc:
                 report.errors.append(RowError(record.line, f"refused by the database: {exc}", record.source_id))
     if written:
@@ -218,6 +244,42 @@ async def _import_batch(
         report.updated += sum(1 for w in written if not w["inserted"])
     if progress:
         progress(len(batch))
+
+
+async def _rows_to_write(
+    conn: asyncpg.Connection, batch: list[tuple[int, EquipmentRecord]]
+) -> list[tuple[EquipmentRecord, dict[str, Any]]]:
+    """Each record with the row to upsert: a new record as read (defaults for what the file lacks),
+    a stored one changed only where the file says so."""
+    rows = [(record, _row(institution_id, record)) for institution_id, record in batch]
+    keys = [(row["institution_id"], row["source_id"]) for _, row in rows]
+    await _adopt_exported_ids(conn, keys)
+    stored = await _stored_equipment(conn, keys)
+    to_write: list[tuple[EquipmentRecord, dict[str, Any]]] = []
+    for (record, row), key in zip(rows, keys, strict=True):
+        current = stored.get(key)
+        to_write.append((record, row if current is None else reimported(row, record.given, current)))
+    return to_write
+
+
+# The ID Bio Map's export gives a record that has no source ID (one created through the API).
+_EXPORTED_ID = re.compile(r"biomap-(\d{1,18})")
+
+
+async def _adopt_exported_ids(conn: asyncpg.Connection, keys: list[tuple[int, str]]) -> None:
+    """Re-importing an export must update the records it came from, not add copies: a record without
+    a source ID whose export ID ("biomap-<id>") comes back takes that ID as its key."""
+    exported = [(institution_id, int(m.group(1))) for institution_id, source_id in keys
+                if (m := _EXPORTED_ID.fullmatch(source_id))]
+    if exported:
+        await equipment_queries.adopt_exported_ids(conn, exported)
+
+
+async def _stored_equipment(conn: asyncpg.Connection, keys: list[tuple[int, str]]) -> dict[tuple[int, str], Any]:
+    """The stored records with these (institution, source_id) keys, locked until the import commits,
+    so that an edit made between this read and the upsert cannot be overwritten with older values."""
+    rows = await equipment_queries.equipment_by_source_ids_for_update(conn, keys)
+    return {(r["institution_id"], r["source_id"]): r for r in rows}
 
 
 class _IndexingPipeline:

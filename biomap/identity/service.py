@@ -6,7 +6,7 @@ import re
 
 import asyncpg
 
-from biomap.errors import Invalid, NotFound
+from biomap.errors import Conflict, Invalid, NotFound
 from biomap.identity import queries
 from biomap.identity.models import Role, User, Viewer
 from biomap.identity.tokens import hash_token, is_well_formed, new_token
@@ -32,10 +32,18 @@ async def create_user(
     display_name: str = "",
     token: str | None = None,
     token_label: str = "cli",
+    update_existing: bool = True,
 ) -> tuple[User, str]:
-    """Create (or update) a user and issue a token; returns the user and the token in clear, once."""
+    """Create (or update) a user and issue a token; returns the user and the token in clear, once.
+
+    `update_existing=False` refuses an e-mail that already has a user instead of changing its role,
+    organisation and name (its earlier tokens would carry the new role). The demo seed updates."""
     if not _EMAIL_RE.match(email):
         raise Invalid(f"'{email}' is not an e-mail address", field="email")
+    if not update_existing:
+        existing = await _role_of(conn, email)
+        if existing is not None:
+            raise Conflict(f"a user with the e-mail '{email}' already exists (role {existing})", field="email")
     organisation_id = None
     if organisation_code:
         organisation = await queries.organisation_by_code(conn, organisation_code)
@@ -50,6 +58,11 @@ async def create_user(
     token = token or new_token()
     await queries.insert_token(conn, user.id, hash_token(token), token_label)
     return user, token
+
+
+async def _role_of(conn: asyncpg.Connection, email: str) -> str | None:
+    """The role of the user with this e-mail (compared as the unique index does), if there is one."""
+    return await conn.fetchval("SELECT role::text FROM app_user WHERE lower(email) = lower($1)", email)
 
 
 async def ensure_organisation(

@@ -63,7 +63,7 @@ def test_column_sets_follow_the_spec() -> None:
     assert STANDARD_COLUMNS[:3] == ("Type", "Name", "Description")
     assert STANDARD_COLUMNS[-1] == "Open License"
     assert AGGREGATE_COLUMNS[0] == "Institution Name"
-    assert len(BIOMAP_COLUMNS) == 17 and all(c.startswith("X-BioMap ") for c in BIOMAP_COLUMNS)
+    assert len(BIOMAP_COLUMNS) == 20 and all(c.startswith("X-BioMap ") for c in BIOMAP_COLUMNS)
     assert EXPORT_COLUMNS == STANDARD_COLUMNS + AGGREGATE_COLUMNS + BIOMAP_COLUMNS
     assert len(set(EXPORT_COLUMNS)) == len(EXPORT_COLUMNS)
 
@@ -491,10 +491,10 @@ def test_line_numbers_account_for_multiline_fields_and_bare_cr() -> None:
     assert [e.line for e in parse_uniquip(data).errors] == [3]
 
 
-def test_malformed_csv_stops_with_a_row_error() -> None:
+def test_malformed_csv_is_a_row_error_and_reading_goes_on_after_it() -> None:
     huge = "x" * 200_000  # beyond csv.field_size_limit()
     result = parse_uniquip(csv_bytes(BASIC_HEADER, ok_row("A"), f'equipment,"{huge}",,Desk,1,,,,Songdo', ok_row("B")))
-    assert [r.name_en for r in result.records] == ["A"]
+    assert [r.name_en for r in result.records] == ["A", "B"]
     assert len(result.errors) == 1 and result.errors[0].line == 3
     assert result.errors[0].reason.startswith("malformed CSV")
 
@@ -513,7 +513,8 @@ def test_malformed_csv_stops_with_a_row_error() -> None:
         ("X-BioMap Year", "2101", "X-BioMap Year must be"),
         ("X-BioMap Year", "2019.5", "X-BioMap Year must be"),
         ("X-BioMap Year", "last year", "X-BioMap Year must be"),
-        ("X-BioMap Rate Internal KRW", "-5000", "X-BioMap Rate Internal KRW must be a whole number of won, 0 or more"),
+        ("X-BioMap Rate Internal KRW", "-5000",
+         "X-BioMap Rate Internal KRW must be a whole number of won from 0 to 100,000,000, not '-5000'"),
         ("X-BioMap Rate Academic KRW", "12.5", "X-BioMap Rate Academic KRW must be"),
         ("X-BioMap Rate Industry KRW", "99999999999", "X-BioMap Rate Industry KRW must be"),
         ("X-BioMap Specifications", "{speed: 1}", "X-BioMap Specifications is not valid JSON"),
@@ -650,7 +651,7 @@ def sample_records() -> list[EquipmentRecord]:
 
 def comparable(record: EquipmentRecord) -> dict[str, object]:
     fields = asdict(record)
-    del fields["line"]
+    del fields["line"], fields["given"]
     return fields
 
 
@@ -852,3 +853,186 @@ def test_guess_category(texts: tuple[str, ...], code: str) -> None:
 def test_guess_category_earlier_texts_win() -> None:
     assert guess_category("Centrifuge", "used before flow cytometry") == "CENTRIFUGE"
     assert guess_category("", "Flow cytometer") == "FLOW_CYTOMETER"
+
+
+# --------------------------------------------------------------------------------------------------
+# 12. Unterminated quotes
+
+QUOTE_HEADER = "Type,Name,Description,Contact Name,Contact Email,ID,Site Location"
+
+
+def quote_row(n: int, description: str = "desc") -> str:
+    return f"equipment,Item {n},{description},Kim,k{n}@example.ac.kr,Q-{n},Songdo"
+
+
+def test_an_unterminated_quote_rejects_its_row_and_the_rows_after_it_are_read() -> None:
+    broken = 'equipment,Broken D,"unterminated quote,Kim,b@example.ac.kr,Q-3,Songdo'
+    data = csv_bytes(QUOTE_HEADER, quote_row(2), broken, quote_row(4), quote_row(5, '"desc, quoted"'), quote_row(6))
+    result = parse_uniquip(data)
+    assert [(r.line, r.source_id, r.name_en) for r in result.records] == [
+        (2, "Q-2", "Item 2"), (4, "Q-4", "Item 4"), (5, "Q-5", "Item 5"), (6, "Q-6", "Item 6")]
+    assert result.records[2].description_en == "desc, quoted"  # not shifted
+    assert [(e.line, e.source_id) for e in result.errors] == [(3, None)]
+    assert "unterminated quoted field: the quote opened on line 3" in result.errors[0].reason
+    assert result.total_rows == 5
+
+
+def test_an_unterminated_quote_on_the_last_line_is_an_error() -> None:
+    result = parse_uniquip(csv_bytes(QUOTE_HEADER, quote_row(2), 'equipment,Last,"no end,Kim,l@example.ac.kr,L,Songdo'))
+    assert [r.name_en for r in result.records] == ["Item 2"]
+    assert [e.line for e in result.errors] == [3] and "unterminated" in result.errors[0].reason
+
+
+def test_the_error_names_the_line_where_the_quote_opens_inside_a_multiline_row() -> None:
+    row = 'equipment,Multi,"line one\nline two",Kim,"m@example.ac.kr,M,Songdo'
+    result = parse_uniquip(csv_bytes(QUOTE_HEADER, row, quote_row(5), newline="\n"))
+    assert [(e.line, "quote opened on line 3" in e.reason) for e in result.errors] == [(2, True)]
+    assert [r.line for r in result.records] == [4]
+
+
+def test_sound_quoting_across_lines_and_stray_quotes_inside_a_line_are_still_read() -> None:
+    multiline = 'equipment,Multi,"line one\nline ""two""",Kim,m@example.ac.kr,M,Songdo'
+    stray = 'equipment,Stray,"5" tall,Kim,s@example.ac.kr,S,Songdo'  # the csv module's lenient reading
+    result = parse_uniquip(csv_bytes(QUOTE_HEADER, multiline, stray, quote_row(5), newline="\n"))
+    assert result.errors == []
+    assert [(r.line, r.description_en) for r in result.records] == [
+        (2, 'line one\nline "two"'), (4, "5 tall"), (5, "desc")]
+
+
+# --------------------------------------------------------------------------------------------------
+# 13. Korean CP949 / EUC-KR files
+
+KOREAN_ROWS = ("Type,Name,Description,Contact Name,Contact Email",
+               "equipment,원심분리기,고속 냉각 원심분리기,김연구,kim@example.ac.kr",
+               "equipment,질량분석기 LC-MS,펩타이드 분석,이분석,lee@example.ac.kr")
+
+
+@pytest.mark.parametrize("encoding", ["cp949", "euc-kr"])
+def test_korean_excel_files_are_decoded_as_cp949(encoding: str) -> None:
+    data = csv_bytes(*KOREAN_ROWS, encoding=encoding)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    result = parse_uniquip(data)
+    assert result.encoding == "cp949" and result.errors == []
+    assert [(r.name_ko, r.description_ko, r.contact["name"]) for r in result.records] == [
+        ("원심분리기", "고속 냉각 원심분리기", "김연구"), ("질량분석기 LC-MS", "펩타이드 분석", "이분석")]
+
+
+def test_cp949_only_when_the_whole_file_is_cp949_with_hangul() -> None:
+    utf8_korean_with_a_cp1252_dash = csv_bytes(*KOREAN_ROWS) + "equipment,Café – x,,Kim,k@x.kr\r\n".encode("cp1252")
+    result = parse_uniquip(utf8_korean_with_a_cp1252_dash)
+    assert result.encoding == "utf-8+cp1252"
+    assert [r.name_ko or r.name_en for r in result.records] == ["원심분리기", "질량분석기 LC-MS", "Café – x"]
+    # valid CP949, but no Hangul: still cp1252 ("ëé" is a Hanja character in CP949)
+    no_hangul = parse_uniquip(csv_bytes(BASIC_HEADER, ok_row("Noëé Centrifuge"), encoding="cp1252"))
+    assert (no_hangul.encoding, no_hangul.records[0].name_en) == ("utf-8+cp1252", "Noëé Centrifuge")
+
+
+# --------------------------------------------------------------------------------------------------
+# 14. CSV injection
+
+
+def export_cells(**values: object) -> dict[str, str]:
+    buffer = io.StringIO(newline="")
+    write_uniquip([{"id": 1, "category": "OTHER", "institution_name": "INU", **values}], buffer)
+    header, row = list(csv.reader(io.StringIO(buffer.getvalue())))
+    return dict(zip(header, row, strict=True))
+
+
+@pytest.mark.parametrize("value", [
+    '=HYPERLINK("http://evil.example","click")', "+82 32 835 0000", "-80 freezer", "@SUM(A1)",
+    "'=already quoted", "''+two apostrophes",
+])
+def test_formula_cells_are_neutralised_on_export_and_restored_on_import(value: str) -> None:
+    cells = export_cells(name_en=value, contact={"telephone": value})
+    assert cells["Name"] == cells["X-BioMap Name EN"] == cells["Contact Telephone"] == "'" + value
+    record = parse_uniquip(csv_bytes(",".join(cells), ",".join(csv_quote(v) for v in cells.values()))).records[0]
+    assert (record.name_en, record.contact["telephone"]) == (value, value)
+
+
+def test_ordinary_cells_and_apostrophes_are_left_alone() -> None:
+    cells = export_cells(name_en="O'Neill's centrifuge", name_ko="'원심분리기'", rate_industry_krw=5000)
+    assert (cells["Name"], cells["X-BioMap Name KO"], cells["X-BioMap Rate Industry KRW"]) == (
+        "O'Neill's centrifuge", "'원심분리기'", "5000")
+
+
+def csv_quote(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+# --------------------------------------------------------------------------------------------------
+# 15. The catalogue's own rules
+
+
+@pytest.mark.parametrize(("column", "value", "reason"), [
+    ("Photo", "javascript:alert(1)", "Photo: give an http(s):// address of the photo"),
+    ("X-BioMap RRID", "not-an-rrid", "X-BioMap RRID: an RRID looks like RRID:SCR_012345"),
+    ("X-BioMap Rate Industry KRW", "2000000000", "X-BioMap Rate Industry KRW must be a whole number of won from 0 to "
+                                                 "100,000,000, not '2000000000'"),
+    ("X-BioMap NFEC", "N" * 100, "X-BioMap NFEC: String should have at most 40 characters"),
+    ("X-BioMap Room", "R" * 150, "X-BioMap Room: String should have at most 100 characters"),
+    ("Name", "N" * 599, "Name: String should have at most 300 characters"),
+    ("Description", "D" * 10_001, "Description: String should have at most 10000 characters"),
+])
+def test_values_the_api_refuses_are_row_errors(column: str, value: str, reason: str) -> None:
+    header, cells = "Type,Name,Contact Name,Contact Email", f"equipment,{value},Desk,a@b.org"
+    if column != "Name":
+        header, cells = f"{header},{column}", f"equipment,Centrifuge,Desk,a@b.org,{value}"
+    result = parse_uniquip(csv_bytes(header, cells, ok_row_for(header)))
+    assert len(result.errors) == 1 and result.errors[0].reason.startswith(reason), result.errors
+    assert [r.name_en for r in result.records] == ["Fine"]  # the other rows are kept
+
+
+def ok_row_for(header: str) -> str:
+    values = {"Type": "equipment", "Name": "Fine", "Contact Name": "Desk", "Contact Email": "a@b.org"}
+    return ",".join(values.get(column, "") for column in header.split(","))
+
+
+def test_values_the_api_accepts_pass() -> None:
+    header = "Type,Name,Contact Name,Contact Email,Photo,X-BioMap RRID,X-BioMap Rate Industry KRW,X-BioMap NFEC"
+    record = parse_one(header, f"equipment,{'N' * 300},Desk,a@b.org,https://x.org/a.jpg,RRID:SCR_012345,"
+                               f"100000000,{'N' * 40}")
+    assert (record.photo_url, record.rrid, record.rate_industry_krw) == ("https://x.org/a.jpg", "RRID:SCR_012345",
+                                                                         100_000_000)
+
+
+# --------------------------------------------------------------------------------------------------
+# 16. The export's Korean/English split and exact values
+
+
+@pytest.mark.parametrize("fields", [
+    {"name_ko": "Agilent 1260 HPLC"},  # a Latin-script Korean name only
+    {"name_en": "질량분석기 LC-MS"},  # an English name with Hangul
+    {"name_ko": "원심분리기", "name_en": "원심분리기"},  # the same text in both
+    {"name_en": "HPLC", "description_en": "한국어 설명 in the English field"},
+    {"name_en": "Mass\tspec", "description_ko": "탭\t구분\n두 줄", "manufacturer": "Agilent\tTech"},
+    {"name_en": "Q TRAP MASS SPECTROM"},  # 20 upper-case characters, not flagged as cut in Bio Map
+    {"name_en": "Q TRAP MASS SPECTROM", "extra": {"name_truncated": True, "curator_note": "check"}},
+    {"name_en": "Freezer", "extra": {"name_from_description": True}},
+])
+def test_an_export_gives_the_same_texts_back(fields: dict[str, object]) -> None:
+    row = {"id": 5, "source_id": "R-5", "category": "OTHER", "institution_name": "INU",
+           "institution_url": "https://www.inu.ac.kr", "name_ko": "", "name_en": "", "description_ko": "",
+           "description_en": "", "extra": {}} | fields
+    buffer = io.StringIO(newline="")
+    write_uniquip([row], buffer)
+    result = parse_uniquip(buffer.getvalue().encode())
+    assert result.errors == []
+    record = result.records[0]
+    for key in ("name_ko", "name_en", "description_ko", "description_en", "extra", *fields):
+        assert getattr(record, key) == row[key], key
+
+
+def test_a_plain_file_sets_only_what_it_carries() -> None:
+    header = "Type,Name,Description,Contact Name,Contact Email,Building"
+    english = parse_one(header, "equipment,Centrifuge,,Desk,a@b.org,B1")
+    assert english.given is not None
+    assert {"name_en", "building", "contact.name", "contact.email"} <= english.given
+    assert not english.given & {"name_ko", "description_ko", "description_en", "access_policy", "status",
+                                "training_required", "category", "manufacturer", "rate_industry_krw", "extra.*"}
+    korean = parse_one(header, "equipment,원심분리기,냉각형,Desk,a@b.org,B1")
+    assert korean.given is not None and {"name_ko", "description_ko"} <= korean.given
+    assert not korean.given & {"name_en", "description_en"}
+    biomap = parse_one("Type,Name,X-BioMap Name EN,X-BioMap Status,X-BioMap Access Policy", "equipment,A,A,,INTERNAL")
+    assert biomap.given is not None and {"name_ko", "name_en", "access_policy"} <= biomap.given
+    assert "status" not in biomap.given  # an empty enum cell is no value: the stored one stays

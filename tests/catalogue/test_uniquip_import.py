@@ -146,3 +146,120 @@ async def test_a_failing_writer_stops_the_import_instead_of_hanging(conn, monkey
         await asyncio.wait_for(
             import_uniquip(conn, (FIXTURES / "realworld_cp1252.csv").read_bytes(), institution="INU"), timeout=30)
     assert written == [2]
+
+
+ROWS_HEADER = "Type,Name,Description,Contact Name,Contact Email,Site Location"
+
+
+def rows_file(*rows: str, header: str = ROWS_HEADER, encoding: str = "utf-8") -> bytes:
+    return ("\r\n".join((header, *rows)) + "\r\n").encode(encoding)
+
+
+async def last_id(conn: asyncpg.Connection) -> int:
+    return await conn.fetchval("SELECT coalesce(max(id), 0) FROM equipment")
+
+
+async def names_since(conn: asyncpg.Connection, since: int) -> list[tuple[str, str]]:
+    rows = await conn.fetch("SELECT name_ko, name_en FROM equipment WHERE id > $1 ORDER BY id", since)
+    return [(r["name_ko"], r["name_en"]) for r in rows]
+
+
+async def test_an_unterminated_quote_loses_no_rows(conn) -> None:
+    since = await last_id(conn)
+    report = await import_uniquip(conn, rows_file(
+        "equipment,Item A,desc,Kim,a@inu.ac.kr,Songdo",
+        'equipment,Broken D,"unterminated quote,Kim,d@inu.ac.kr,Songdo',
+        "equipment,Item C,desc,Kim,c@inu.ac.kr,Songdo",
+        'equipment,Item E,"desc, quoted",Kim,e@inu.ac.kr,Songdo',
+        "equipment,Item F,desc,Kim,f@inu.ac.kr,Songdo"), institution="INU")
+    assert (report.inserted, [e.line for e in report.errors]) == (4, [3])
+    assert await names_since(conn, since) == [("", "Item A"), ("", "Item C"), ("", "Item E"), ("", "Item F")]
+
+
+async def test_a_cp949_file_is_stored_in_korean(conn) -> None:
+    since = await last_id(conn)
+    report = await import_uniquip(conn, rows_file("equipment,원심분리기,고속 냉각,김연구,kim@inu.ac.kr,송도캠퍼스",
+                                                  encoding="cp949"), institution="INU")
+    assert (report.encoding, report.inserted) == ("cp949", 1)
+    assert await names_since(conn, since) == [("원심분리기", "")]
+
+
+async def test_values_the_api_refuses_are_reported_and_not_stored(conn) -> None:
+    since = await last_id(conn)
+    header = ROWS_HEADER + ",ID,Photo,X-BioMap RRID,X-BioMap Rate Industry KRW,X-BioMap NFEC,X-BioMap Room"
+    ok = "equipment,{name},,Kim,k@inu.ac.kr,Songdo,{id},{photo},{rrid},{rate},{nfec},{room}"
+    fine = dict(photo="https://inu.ac.kr/a.jpg", rrid="RRID:SCR_012345", rate="50000", nfec="NFEC-1", room="101")
+    bad = [("photo", "javascript:alert(1)"), ("rrid", "not-an-rrid"), ("rate", "2000000000"), ("nfec", "N" * 100),
+           ("room", "R" * 150), ("name", "N" * 599)]
+    rows = [ok.format(**({"name": "Fine", "id": "OK"} | fine))]
+    rows += [ok.format(**({"name": f"Bad {key}", "id": f"B{n}"} | fine | {key: value}))
+             for n, (key, value) in enumerate(bad)]
+    report = await import_uniquip(conn, rows_file(*rows, header=header), institution="INU")
+    assert report.inserted == 1
+    assert [(e.line, e.reason.split(":")[0].split(" must")[0]) for e in report.errors] == [
+        (3, "Photo"), (4, "X-BioMap RRID"), (5, "X-BioMap Rate Industry KRW"), (6, "X-BioMap NFEC"),
+        (7, "X-BioMap Room"), (8, "Name")]
+    assert await names_since(conn, since) == [("", "Fine")]
+
+
+async def test_identical_rows_without_an_id_are_counted_once(conn) -> None:
+    since = await last_id(conn)
+    rows = [f"equipment,Item {n},desc,Kim,k@inu.ac.kr,Songdo" for n in (1, 2, 3)]
+    data = rows_file(rows[0], rows[1], rows[1], rows[2], "equipment,Item 4,desc,Kim,k@inu.ac.kr,Songdo")
+    first = await import_uniquip(conn, data, institution="INU")
+    assert (first.inserted, first.updated) == (4, 0)
+    assert [(e.line, e.reason.startswith("duplicate of line 3")) for e in first.errors] == [(4, True)]
+    again = await import_uniquip(conn, data, institution="INU")
+    assert (again.inserted, again.updated, len(again.errors)) == (0, 4, 1)
+    assert len(await names_since(conn, since)) == 4
+
+
+async def test_records_created_through_the_api_round_trip(conn) -> None:
+    from biomap.catalogue import service
+    from biomap.identity.models import Role, Viewer
+    from biomap.identity.service import create_user
+
+    user, _ = await create_user(conn, email="round-trip-admin@test.biomap.kr", role=Role.ADMIN)
+    viewer = Viewer(user.id, Role.ADMIN, None)
+    institution_id = await conn.fetchval("SELECT id FROM organisation WHERE code = 'INU'")
+    created = [
+        {"name_ko": "Agilent 1260 HPLC"},
+        {"name_en": "질량분석기 LC-MS"},
+        {"name_ko": "원심분리기", "name_en": "원심분리기"},
+        {"name_en": "NMR", "description_en": "600 MHz 핵자기공명 분광기"},
+        {"name_en": "Mass\tspec", "description_ko": "두 줄\n\t설명", "manufacturer": "=cmd|' /C calc'!A0"},
+        {"name_en": "Q TRAP MASS SPECTROM"},
+    ]
+    ids = [(await service.create_equipment(conn, viewer, {"institution_id": institution_id, "category": "OTHER",
+                                                          **fields})).id for fields in created]
+    columns = ("name_ko", "name_en", "description_ko", "description_en", "manufacturer", "extra", "source_id")
+    before = await conn.fetch(f"SELECT {', '.join(columns)} FROM equipment WHERE id = ANY($1) ORDER BY id", ids)
+
+    out = io.StringIO(newline="")
+    await export_uniquip(conn, out, institution="INU", public_url="http://biomap.test")
+    await conn.execute("DELETE FROM search_document WHERE kind = 'EQUIPMENT' AND entity_id = ANY($1)", ids)
+    await conn.execute("DELETE FROM equipment WHERE id = ANY($1)", ids)  # into an empty catalogue
+    report = await import_uniquip(conn, out.getvalue().encode())
+    assert report.errors == []
+
+    after = await conn.fetch(
+        f"SELECT {', '.join(columns)} FROM equipment WHERE source_id = ANY($1) ORDER BY id",
+        [f"biomap-{i}" for i in ids])
+    assert [dict(r) | {"source_id": None} for r in after] == [dict(r) for r in before]
+
+
+async def test_reimporting_an_export_updates_records_created_through_the_api(conn) -> None:
+    from biomap.catalogue import service
+    from biomap.identity.models import Role, Viewer
+    from biomap.identity.service import create_user
+
+    user, _ = await create_user(conn, email="reexport-admin@test.biomap.kr", role=Role.ADMIN)
+    institution_id = await conn.fetchval("SELECT id FROM organisation WHERE code = 'INU'")
+    created = await service.create_equipment(conn, Viewer(user.id, Role.ADMIN, None), {
+        "institution_id": institution_id, "category": "OTHER", "name_en": "Made in Bio Map"})
+    out = io.StringIO(newline="")
+    exported = await export_uniquip(conn, out, institution="INU", public_url="http://biomap.test")
+    report = await import_uniquip(conn, out.getvalue().encode())
+    assert (report.inserted, report.updated, report.errors) == (0, exported, [])
+    rows = await conn.fetch("SELECT id, source_id FROM equipment WHERE name_en = 'Made in Bio Map'")
+    assert [tuple(r) for r in rows] == [(created.id, f"biomap-{created.id}")]

@@ -8,12 +8,18 @@ institution the records belong to and how to upsert them.
 Reading is deliberately lenient where real files are messy, and strict where a value would corrupt
 the catalogue:
 
-* Encoding: UTF-8 with or without BOM. Bytes that are not valid UTF-8 (stray cp1252 such as 0x96
-  en-dash or 0xE9 é, typical of files saved by Excel on Windows) are decoded as cp1252 — only those
-  bytes, so a line mixing Korean UTF-8 and a cp1252 dash keeps both. The five bytes cp1252 leaves
-  undefined fall back to latin-1 (and, being C1 controls, are then cleaned away): decoding never
-  raises. `ParseResult.encoding` is "utf-8", "utf-8-sig" (BOM) or "utf-8+cp1252" (any fallback,
-  with or without BOM).
+* Encoding: UTF-8 with or without BOM. A file without BOM that is not UTF-8 but is entirely valid
+  CP949 (Korean Excel's "CSV"; a superset of EUC-KR) and contains Hangul is decoded as CP949.
+  Otherwise bytes that are not valid UTF-8 (stray cp1252 such as 0x96 en-dash or 0xE9 é, typical of
+  files saved by Excel on Windows) are decoded as cp1252 — only those bytes, so a line mixing Korean
+  UTF-8 and a cp1252 dash keeps both. The five bytes cp1252 leaves undefined fall back to latin-1
+  (and, being C1 controls, are then cleaned away): decoding never raises. `ParseResult.encoding` is
+  "utf-8", "utf-8-sig" (BOM), "cp949" or "utf-8+cp1252" (any fallback, with or without BOM).
+* Quoting: a quoted field may span lines. One that never closes, or whose closing quote on a later
+  line is followed by more text (an unbalanced quote that swallowed the rows after it), is a
+  `RowError` naming the line the quote opened on; that row is not imported and reading goes on at
+  the next line, so the rows after it are not lost. (Text after a closing quote on the quote's own
+  line is kept, as the csv module reads it.) A field over the csv size limit is a `RowError` too.
 * Header: matched case-, whitespace- and underscore-insensitively, plus two spellings seen in UK
   files ("Contact E-mail", "Open Licence"). Unknown columns are ignored; duplicate columns: the first
   wins. The first non-blank line is the header; its delimiter may be ',', ';' or TAB (Excel in some
@@ -37,18 +43,33 @@ the catalogue:
 * Names are kept as published, even when they look cut ("Q TRAP MASS SPECTROM"): such names (all
   upper-case ASCII, exactly 20 characters) get extra["name_truncated"] = True so a curator can fix
   them. A row with a Description but no Name gets its name from the description's first line
-  (extra["name_from_description"] = True), because the equipment table requires a name.
+  (extra["name_from_description"] = True), because the equipment table requires a name. (In Bio
+  Map's export these flags travel in "X-BioMap Extra" and are not recomputed.)
 * Bio Map's own "X-BioMap …" columns are validated strictly (they come from our export, so a bad
   value is an editing mistake that must not reach the database): a bad value is a `RowError` naming
-  the column.
+  the column. In a file with X-BioMap columns every value is read exactly (only surrounding
+  whitespace is stripped: tabs and line breaks stay), because they are the catalogue's own values.
+* Every record must also pass the catalogue's own input rules (`EquipmentFields`, what the API
+  accepts: http(s) photo, RRID shape, rates up to 100,000,000, name 300, NFEC 40, room 100
+  characters…); a value it refuses is a `RowError` "<column>: <the API's message>".
+* A cell starting with an apostrophe followed by = + - @ TAB or CR loses that one apostrophe: the
+  writer adds it to neutralise spreadsheet formulas (`neutralise_formula`).
+* `EquipmentRecord.given` says which fields the row's file carries (`reimport.reimported` changes
+  only those in a stored record): columns present in the file; of a plain Name/Description only the
+  language it is routed to (a blank one sets neither); enum, category and training cells only when
+  not empty.
 
 Writing (`write_uniquip`) produces UTF-8 text with no BOM (the caller opens the file, with
 `newline=""` as the csv module requires); rows end with CRLF as RFC 4180 says. The export contains
-every standard column, the aggregate columns and the X-BioMap columns, so export → import gives the
-same field values back. The spec's required values are filled with fallbacks when a record lacks
-them (Contact Name "<institution> equipment desk", Contact URL = the institution's URL when the
-record has no contact channel, Site Location = the institution's name); when reading a Bio Map
-export (a file with X-BioMap columns) exactly these fallbacks are recognised and dropped again.
+every standard column, the aggregate columns and the X-BioMap columns: "Name"/"Description" hold
+the English text, else the Korean, for other readers, and "X-BioMap Name KO/EN" and "X-BioMap
+Description KO/EN" hold each language exactly; "X-BioMap Extra" holds the extra keys without a
+column of their own (flags such as name_truncated). So export → import gives the same field values
+back. Cells that would start a spreadsheet formula get a leading apostrophe. The spec's required
+values are filled with fallbacks when a record lacks them (Contact Name "<institution> equipment
+desk", Contact URL = the institution's URL when the record has no contact channel, Site Location =
+the institution's name); when reading a Bio Map export (a file with X-BioMap columns) exactly these
+fallbacks are recognised and dropped again.
 """
 
 from biomap.catalogue.uniquip.categories import guess_category
@@ -67,10 +88,11 @@ from biomap.catalogue.uniquip.columns import (
     has_hangul,
 )
 from biomap.catalogue.uniquip.reader import UniquipReader, iter_uniquip, parse_uniquip
+from biomap.catalogue.uniquip.reimport import reimported
 from biomap.catalogue.uniquip.writer import write_uniquip
 
 __all__ = [
     "AGGREGATE_COLUMNS", "BIOMAP_COLUMNS", "CONTACT_KEYS", "EXPORT_COLUMNS", "EXTRA_KEYS", "STANDARD_COLUMNS",
     "TEXT_FIELDS", "EquipmentRecord", "ParseResult", "RowError", "UniquipFormatError", "guess_category",
-    "UniquipReader", "has_hangul", "iter_uniquip", "parse_uniquip", "write_uniquip",
+    "UniquipReader", "has_hangul", "iter_uniquip", "parse_uniquip", "reimported", "write_uniquip",
 ]

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotated_types import Ge, Le
+
+from biomap.catalogue.models import EquipmentFields
+
 # --------------------------------------------------------------------------------------------------
 # Columns
 
@@ -44,7 +48,9 @@ AGGREGATE_COLUMNS: tuple[str, ...] = (
 
 BIOMAP_COLUMNS: tuple[str, ...] = (
     "X-BioMap Name KO",
+    "X-BioMap Name EN",
     "X-BioMap Description KO",
+    "X-BioMap Description EN",
     "X-BioMap Category",
     "X-BioMap Manufacturer",
     "X-BioMap Model",
@@ -60,6 +66,7 @@ BIOMAP_COLUMNS: tuple[str, ...] = (
     "X-BioMap NFEC",
     "X-BioMap RRID",
     "X-BioMap Specifications",
+    "X-BioMap Extra",
 )
 
 # Everything write_uniquip writes, in order. All aggregate columns are included (not only
@@ -122,8 +129,18 @@ _ENUM_FIELDS: dict[str, tuple[str, tuple[str, ...], str]] = {
 }
 _TRUE = frozenset({"true", "yes", "y", "1", "t", "예", "네"})
 _FALSE = frozenset({"false", "no", "n", "0", "f", "아니오", "아니요"})
-_INT4_MAX = 2_147_483_647  # rates are `int` columns
-_YEAR_MIN, _YEAR_MAX = 1950, 2100  # CHECK on equipment.year
+
+
+def _api_bounds(name: str) -> tuple[int, int]:
+    """The (ge, le) bounds the API puts on an integer field: the import takes the same range."""
+    metadata = EquipmentFields.model_fields[name].metadata
+    low = next(m.ge for m in metadata if isinstance(m, Ge))
+    high = next(m.le for m in metadata if isinstance(m, Le))
+    return int(low), int(high)
+
+
+_YEAR_MIN, _YEAR_MAX = _api_bounds("year")
+_RATE_BOUNDS: dict[str, tuple[int, int]] = {key: _api_bounds(key) for key in _RATE_FIELDS.values()}
 _TRUNCATED_LENGTH = 20  # some publishers cut upper-case names at 20 characters
 _DERIVED_NAME_MAX = 120
 
@@ -185,6 +202,10 @@ class EquipmentRecord:
     specifications: dict[str, Any] = field(default_factory=dict)
     contact: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # What the row's file carries, so that a re-import changes only that: field names, plus
+    # "contact.<key>" / "extra.<key>" per key and "extra.*" for the extra keys without a column of
+    # their own. None: the record is complete (built in code, not read from a file).
+    given: frozenset[str] | None = None
 
 
 @dataclass
@@ -232,6 +253,27 @@ def _clean(value: str, *, multiline: bool = False) -> str:
     else:
         value = _FOLD.sub(" ", value)
     return value.strip()
+
+
+def _exact(value: str) -> str:
+    """A cell of Bio Map's own export: its value as stored, only surrounding whitespace dropped."""
+    return value.strip()
+
+
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, and TAB/CR before
+# them. Leading apostrophes are part of the pattern so that a value really starting with "'=" gets
+# one more and comes back unchanged: escaping and unescaping are exact inverses.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise_formula(cell: str) -> str:
+    """The cell as exported: a leading apostrophe makes spreadsheets show it as text, not run it."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def restore_formula(cell: str) -> str:
+    """Undo `neutralise_formula`: drop exactly the apostrophe it would have added."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
 def _norm_header(name: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from biomap.catalogue.models import EquipmentFields
 from biomap.catalogue.uniquip.categories import (  # package-internal helpers
     _category_code,
     guess_category,
@@ -19,9 +20,9 @@ from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     _DERIVED_NAME_MAX,
     _ENUM_FIELDS,
     _FALSE,
-    _INT4_MAX,
     _KNOWN_COLUMNS,
     _LINE,
+    _RATE_BOUNDS,
     _RATE_FIELDS,
     _SURROGATES,
     _TRUE,
@@ -37,26 +38,45 @@ from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     RowError,
     UniquipFormatError,
     _clean,
+    _exact,
     _norm_header,
     has_hangul,
+    restore_formula,
 )
+from biomap.errors import ValidationFailed
+from biomap.validation import camel, validate
 
 # --------------------------------------------------------------------------------------------------
 # Decoding and sniffing
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (BOM optional); bytes that are not UTF-8 are read as cp1252. Never raises."""
+    """Decode UTF-8 (BOM optional); a file that is not UTF-8 but is Korean CP949 is read as CP949;
+    otherwise the bytes that are not UTF-8 are read as cp1252. Never raises."""
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
     # surrogateescape turns each undecodable byte into U+DC80+byte, in one linear pass; those runs are
     # then re-read as cp1252 — so only the offending bytes are reinterpreted, not their whole line.
     text = data.decode("utf-8", errors="surrogateescape")
-    if _SURROGATES.search(text):
-        text = _SURROGATES.sub(lambda m: "".join(_CP1252[ord(c) - 0xDC00] for c in m.group()), text)
-        return text, "utf-8+cp1252"
-    return text, "utf-8-sig" if bom else "utf-8"
+    if not _SURROGATES.search(text):
+        return text, "utf-8-sig" if bom else "utf-8"
+    korean = None if bom else _cp949(data)  # a BOM says UTF-8: stray bytes there are cp1252
+    if korean is not None:
+        return korean, "cp949"
+    text = _SURROGATES.sub(lambda m: "".join(_CP1252[ord(c) - 0xDC00] for c in m.group()), text)
+    return text, "utf-8+cp1252"
+
+
+def _cp949(data: bytes) -> str | None:
+    """The text of a CP949 (Korean Excel's CSV; a superset of EUC-KR) file, or None when `data` is not
+    entirely valid CP949 or has no Hangul. UTF-8 Korean and cp1252 accents almost never form valid
+    CP949 pairs throughout a file, so a file with a stray cp1252 byte keeps the byte-wise fallback."""
+    try:
+        text = data.decode("cp949")
+    except UnicodeDecodeError:
+        return None
+    return text if has_hangul(text) else None
 
 
 def _reject_non_text(data: bytes) -> None:
@@ -85,13 +105,32 @@ class _Layout:
     columns: dict[str, int]  # canonical column name → cell index
     delimiter: str
     header_index: int  # 0-based index of the header in the physical lines
+    is_biomap_export: bool  # has X-BioMap columns: a file Bio Map wrote
+    given: frozenset[str]  # the fields every row of the file sets (EquipmentRecord.given)
+
+    @classmethod
+    def of(cls, columns: dict[str, int], delimiter: str, header_index: int) -> _Layout:
+        biomap = any(c in columns for c in BIOMAP_COLUMNS)
+        return cls(columns, delimiter, header_index, biomap, _file_given(columns))
 
     def has(self, column: str) -> bool:
         return column in self.columns
 
-    @property
-    def is_biomap_export(self) -> bool:
-        return any(c in self.columns for c in BIOMAP_COLUMNS)
+
+# Columns that set one field whole whenever they are in the file, even when a cell is empty.
+_WHOLE_FIELD_COLUMNS: dict[str, str] = {
+    **TEXT_FIELDS,
+    **_RATE_FIELDS,
+    **{column: f"contact.{key}" for column, key in CONTACT_KEYS.items()},
+    **{column: f"extra.{key}" for column, key in EXTRA_KEYS.items()},
+    "X-BioMap Year": "year",
+    "X-BioMap Specifications": "specifications",
+    "X-BioMap Extra": "extra.*",
+}
+
+
+def _file_given(columns: dict[str, int]) -> frozenset[str]:
+    return frozenset(field for column, field in _WHOLE_FIELD_COLUMNS.items() if column in columns)
 
 
 def _header_columns(line: str, delimiter: str) -> dict[str, int]:
@@ -111,7 +150,7 @@ def _read_header(lines: list[str]) -> _Layout:
     for delimiter in (",", ";", "\t"):
         columns = _header_columns(lines[index], delimiter)
         if "Type" in columns and ("Name" in columns or "Description" in columns):
-            return _Layout(columns, delimiter, index)
+            return _Layout.of(columns, delimiter, index)
     raise UniquipFormatError(f"not a uniquip CSV: the first line has no 'Type' and 'Name' columns (line {index + 1})")
 
 
@@ -120,7 +159,9 @@ def _read_header(lines: list[str]) -> _Layout:
 
 
 class _Row:
-    """Cleaned access to one CSV record by canonical column name."""
+    """Cleaned access to one CSV record by canonical column name. In Bio Map's own export the
+    values are read exactly (tabs and line breaks kept), because they are the catalogue's values;
+    files from elsewhere are cleaned (see the package docstring)."""
 
     def __init__(self, cells: list[str], layout: _Layout) -> None:
         self._cells = cells
@@ -128,13 +169,13 @@ class _Row:
 
     def raw(self, column: str) -> str:
         index = self._layout.columns.get(column)
-        return self._cells[index] if index is not None and index < len(self._cells) else ""
+        return restore_formula(self._cells[index]) if index is not None and index < len(self._cells) else ""
 
     def text(self, column: str) -> str:
-        return _clean(self.raw(column))
+        return _exact(self.raw(column)) if self.in_biomap_export else _clean(self.raw(column))
 
     def block(self, column: str) -> str:
-        return _clean(self.raw(column), multiline=True)
+        return _exact(self.raw(column)) if self.in_biomap_export else _clean(self.raw(column), multiline=True)
 
     def has(self, column: str) -> bool:
         return self._layout.has(column)
@@ -146,6 +187,10 @@ class _Row:
     def in_biomap_export(self) -> bool:
         return self._layout.is_biomap_export
 
+    @property
+    def file_given(self) -> frozenset[str]:
+        return self._layout.given
+
 
 def _required_problems(row: _Row) -> list[str]:
     """The spec's required values; absent columns are lenient (see module docstring)."""
@@ -155,7 +200,7 @@ def _required_problems(row: _Row) -> list[str]:
         problems.append("missing Type")
     elif kind != "equipment":
         problems.append(f"Type must be 'facility' or 'equipment', not {row.text('Type')!r}")
-    names = ("Name", "Description", "X-BioMap Name KO", "X-BioMap Description KO")
+    names = ("Name", "Description", *_NAME_COLUMNS[1:], *_DESCRIPTION_COLUMNS[1:])
     if not any(row.text(column) for column in names):
         problems.append("missing Name and Description")
     if row.has("Contact Name") and not row.text("Contact Name"):
@@ -168,8 +213,33 @@ def _required_problems(row: _Row) -> list[str]:
     return problems
 
 
+# (plain column, Korean column, English column) and the field they fill.
+_NAME_COLUMNS = ("Name", "X-BioMap Name KO", "X-BioMap Name EN")
+_DESCRIPTION_COLUMNS = ("Description", "X-BioMap Description KO", "X-BioMap Description EN")
+
+
+def _bilingual(row: _Row, columns: tuple[str, str, str], field: str, *, multiline: bool) -> tuple[str, str, set[str]]:
+    """(Korean, English, the fields the row sets) of the name or the description.
+
+    Bio Map's export carries both languages exactly in its KO and EN columns. Its exports before the
+    EN columns carry KO only (see `_route`). In any other file, text with Hangul is Korean and
+    anything else English, and only that language is set: a re-import keeps the other one.
+    """
+    plain, ko_column, en_column = columns
+    read = row.block if multiline else row.text
+    ko, en = read(ko_column), read(en_column)
+    if row.has(en_column) and (ko or en):
+        return ko, en, {f"{field}_ko", f"{field}_en"}
+    value = read(plain)
+    if row.has(ko_column) and not row.has(en_column):
+        return (*_route(value, ko), {f"{field}_ko", f"{field}_en"})
+    if not value:
+        return "", "", set()
+    return (value, "", {f"{field}_ko"}) if has_hangul(value) else ("", value, {f"{field}_en"})
+
+
 def _route(value: str, explicit_ko: str) -> tuple[str, str]:
-    """(ko, en) for a Name/Description and its X-BioMap KO column.
+    """(ko, en) for a Name/Description and its X-BioMap KO column, in exports without EN columns.
 
     Without a KO value, text with Hangul is Korean and anything else English. With one, the KO value
     is the Korean text and the plain column is English — unless it repeats the Korean text (the
@@ -215,7 +285,9 @@ def _biomap_values(row: _Row, problems: list[str]) -> dict[str, Any]:
         year, "X-BioMap Year", _YEAR_MIN, _YEAR_MAX, problems, f"a whole number between {_YEAR_MIN} and {_YEAR_MAX}"
     )
     for column, key in _RATE_FIELDS.items():
-        values[key] = _parse_int(row.text(column), column, 0, _INT4_MAX, problems, "a whole number of won, 0 or more")
+        low, high = _RATE_BOUNDS[key]
+        what = f"a whole number of won from {low:,} to {high:,}"
+        values[key] = _parse_int(row.text(column), column, low, high, problems, what)
     for column, (key, allowed, default) in _ENUM_FIELDS.items():
         raw = row.text(column)
         value = re.sub(r"[\s-]+", "_", raw).upper() if raw else default
@@ -226,7 +298,7 @@ def _biomap_values(row: _Row, problems: list[str]) -> dict[str, Any]:
     if training and training not in _TRUE | _FALSE:
         problems.append(f"X-BioMap Training Required must be true or false, not {training!r}")
     values["training_required"] = training in _TRUE
-    values["specifications"] = _specifications(row.block("X-BioMap Specifications"), problems)
+    values["specifications"] = _json_object(row, "X-BioMap Specifications", problems)
     category = row.text("X-BioMap Category")
     values["category"] = _category_code(category) if category else None
     if category and values["category"] is None:
@@ -234,16 +306,17 @@ def _biomap_values(row: _Row, problems: list[str]) -> dict[str, Any]:
     return values
 
 
-def _specifications(value: str, problems: list[str]) -> dict[str, Any]:
+def _json_object(row: _Row, column: str, problems: list[str]) -> dict[str, Any]:
+    value = row.block(column)
     if not value:
         return {}
     try:
         parsed = json.loads(value)
     except json.JSONDecodeError as exc:
-        problems.append(f"X-BioMap Specifications is not valid JSON ({exc.msg} at position {exc.pos})")
+        problems.append(f"{column} is not valid JSON ({exc.msg} at position {exc.pos})")
         return {}
     if not isinstance(parsed, dict):
-        problems.append("X-BioMap Specifications must be a JSON object")
+        problems.append(f"{column} must be a JSON object")
         return {}
     return parsed
 
@@ -269,7 +342,7 @@ def _contact(row: _Row) -> dict[str, str]:
     return contact
 
 
-def _extra(row: _Row, name: str) -> dict[str, Any]:
+def _extra(row: _Row, name: str, problems: list[str]) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     for column, key in EXTRA_KEYS.items():
         value = row.text(column)
@@ -281,29 +354,65 @@ def _extra(row: _Row, name: str) -> dict[str, Any]:
         extra["open_license"] = extra["open_license"].lower()
     if row.in_biomap_export and extra.get("site_location") == row.text("Institution Name"):
         del extra["site_location"]  # write_uniquip's fallback for the required Site Location
+    if row.has("X-BioMap Extra"):  # Bio Map's export carries the rest of extra, flags included
+        return _json_object(row, "X-BioMap Extra", problems) | extra
     if _is_truncated(name):
         extra["name_truncated"] = True
     return extra
 
 
+# Flags the reader sets from the name; recomputed whenever a row sets a name.
+_NAME_FLAGS = frozenset({"extra.name_truncated", "extra.name_from_description"})
+
+
+def _row_given(row: _Row, texts: set[str]) -> frozenset[str]:
+    """EquipmentRecord.given: the file's columns, the languages the row's texts set, and the enum,
+    category and training cells that are not empty (empty ones mean "not given", not a value)."""
+    given = row.file_given | texts
+    if texts & {"name_ko", "name_en"} and not row.has("X-BioMap Extra"):
+        given |= _NAME_FLAGS
+    given |= {key for column, (key, _, _) in _ENUM_FIELDS.items() if row.text(column)}
+    if row.text("X-BioMap Category"):
+        given |= {"category"}
+    if row.text("X-BioMap Training Required"):
+        given |= {"training_required"}
+    return given
+
+
+# The API's names of EquipmentFields (camelCase, as in its errors) → the column the value comes from.
+_COLUMN_OF_FIELD: dict[str, str] = {camel(key): column for column, key in {**TEXT_FIELDS, **_RATE_FIELDS}.items()} | {
+    "nameKo": "Name", "nameEn": "Name", "descriptionKo": "Description", "descriptionEn": "Description",
+    "sourceId": "ID", "year": "X-BioMap Year", "category": "X-BioMap Category",
+    "specifications": "X-BioMap Specifications",
+}
+_VALIDATED_FIELDS = tuple(EquipmentFields.model_fields)
+
+
+def _catalogue_problems(record: EquipmentRecord) -> list[str]:
+    """What the API would refuse in this record (its own EquipmentFields rules): a file must not
+    store what a manager could not."""
+    try:
+        validate(EquipmentFields, {name: getattr(record, name) for name in _VALIDATED_FIELDS})
+    except ValidationFailed as failed:
+        return [f"{_COLUMN_OF_FIELD.get(p.field or '', p.field)}: {p.message}" for p in failed.problems]
+    return []
+
+
 def _map_row(row: _Row, line: int, source_id: str | None, problems: list[str]) -> EquipmentRecord | None:
     """Build the record; returns None (with `problems` filled) when the row must be rejected."""
     typed = _biomap_values(row, problems)
-    if problems:
-        return None
-    name = row.text("Name")
-    name_ko, name_en = _route(name, row.text("X-BioMap Name KO"))
-    description_ko, description_en = _route(row.block("Description"), row.block("X-BioMap Description KO"))
-    extra = _extra(row, name)
+    name_ko, name_en, names = _bilingual(row, _NAME_COLUMNS, "name", multiline=False)
+    description_ko, description_en, descriptions = _bilingual(row, _DESCRIPTION_COLUMNS, "description", multiline=True)
+    extra = _extra(row, row.text("Name"), problems)
     if not name_ko and not name_en:
         derived = _derived_name(description_en or description_ko)
-        name_ko, name_en = (derived, "") if has_hangul(derived) else ("", derived)
+        name_ko, name_en, names = (derived, "", {"name_ko"}) if has_hangul(derived) else ("", derived, {"name_en"})
         extra["name_from_description"] = True
     category = typed.pop("category") or guess_category(
         name_en, name_ko, row.text("Technique"), description_en, description_ko
     )
     texts = {key: row.text(column) for column, key in TEXT_FIELDS.items()}
-    return EquipmentRecord(
+    record = EquipmentRecord(
         line=line,
         source_id=source_id,
         institution_name=row.text("Institution Name") or None,
@@ -314,13 +423,60 @@ def _map_row(row: _Row, line: int, source_id: str | None, problems: list[str]) -
         category=category,
         contact=_contact(row),
         extra=extra,
+        given=_row_given(row, names | descriptions),
         **texts,
         **typed,
     )
+    problems.extend(_catalogue_problems(record))
+    return None if problems else record
 
 
 # --------------------------------------------------------------------------------------------------
 # Reading
+
+
+_QUOTED_REST = re.compile(r'(?:[^"]|"")*+"')  # a quoted field's text up to its closing quote
+
+
+def _skip_spaces(line: str, pos: int) -> int:
+    while line.startswith(" ", pos):
+        pos += 1
+    return pos
+
+
+def _field_end(line: str, pos: int, delimiter: str) -> int:
+    """Where an unquoted field starting at `pos` ends: the next delimiter or line break."""
+    ends = [end for end in (line.find(delimiter, pos), line.find("\r", pos), line.find("\n", pos)) if end >= 0]
+    return min(ends, default=len(line))
+
+
+def _scan_record(lines: list[str], first: int, delimiter: str) -> tuple[int, int | None]:
+    """Follow the quoting of the record that starts at lines[first] (RFC 4180, as the csv module with
+    skipinitialspace reads it). Returns (index after the record's last line, None); or, for a quoted
+    field that never closes or closes on a later line but not at the end of a field — an unterminated
+    quote, which swallows the rows after it — (index after the line it opened on, that line). Text
+    after a closing quote on the quote's own line is tolerated, as the csv module does."""
+    i, pos = first, 0
+    while True:
+        pos = _skip_spaces(lines[i], pos)
+        if lines[i].startswith('"', pos):
+            opened, pos = i, pos + 1
+            while (closing := _QUOTED_REST.match(lines[i], pos)) is None:
+                i, pos = i + 1, 0
+                if i == len(lines):
+                    return opened + 1, opened
+            pos = _skip_spaces(lines[i], closing.end())
+            if i != opened and _field_end(lines[i], pos, delimiter) != pos:
+                return opened + 1, opened
+        pos = _field_end(lines[i], pos, delimiter)
+        if not lines[i].startswith(delimiter, pos):
+            return i + 1, None
+        pos += len(delimiter)
+
+
+def _unterminated(opened: int) -> str:
+    return (f"unterminated quoted field: the quote opened on line {opened + 1} is never properly closed, so "
+            "this row is not imported (the lines after it are read as rows of their own)")
 
 
 class UniquipReader:
@@ -334,25 +490,53 @@ class UniquipReader:
         self.skipped_facilities = 0
         self.total_rows = 0
         self._first_line_of_id: dict[str, int] = {}
+        self._given_sets: dict[frozenset[str], frozenset[str]] = {}  # one shared set per distinct value
 
     def __iter__(self) -> Iterator[EquipmentRecord | RowError]:
-        layout = self._layout
-        body = self._lines[layout.header_index + 1 :]
-        reader = csv.reader(body, delimiter=layout.delimiter, skipinitialspace=True)
-        offset = layout.header_index + 1  # physical lines up to and including the header
+        start: int | None = self._layout.header_index + 1
+        while start is not None:
+            start = yield from self._rows_from(start)
+
+    def _rows_from(self, start: int) -> Generator[EquipmentRecord | RowError, None, int | None]:
+        """The rows of lines[start:]. Returns None at the end of the file, or the line to go on at after
+        a row whose quoting broke (the csv module cannot resynchronise by itself)."""
+        lines, delimiter = self._lines, self._layout.delimiter
+        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, skipinitialspace=True)
         while True:
-            line = offset + reader.line_num + 1  # the record starts on the line after the previous one
+            first = start + reader.line_num  # the record's first line (0-based)
             try:
                 cells = next(reader)
             except StopIteration:
-                return
-            except csv.Error as exc:  # e.g. a field over the csv size limit: cannot resynchronise
-                self.total_rows += 1
-                yield RowError(line, f"malformed CSV, reading stopped: {exc}", None)
-                return
-            item = self._row(_Row(cells, layout), line)
+                return None
+            except csv.Error as exc:  # e.g. a field over the csv size limit
+                resume, opened = _scan_record(lines, first, delimiter)
+                yield self._broken(first, _unterminated(opened) if opened is not None else f"malformed CSV: {exc}")
+                return resume
+            end = start + reader.line_num
+            # The csv module reads an unterminated quote to the next quote or the end of the file,
+            # shifting fields and swallowing rows: records over several lines, and the last one, are
+            # checked (cheaply, strictly first; the scan only when that fails).
+            if (end - first > 1 or end == len(lines)) and not self._parses_strictly(first, end):
+                resume, opened = _scan_record(lines, first, delimiter)
+                if opened is not None:
+                    yield self._broken(first, _unterminated(opened))
+                    return resume
+            item = self._row(_Row(cells, self._layout), first + 1)
             if item is not None:
                 yield item
+
+    def _parses_strictly(self, first: int, end: int) -> bool:
+        try:
+            for _ in csv.reader(self._lines[first:end], delimiter=self._layout.delimiter, skipinitialspace=True,
+                                strict=True):
+                pass
+        except csv.Error:
+            return False
+        return True
+
+    def _broken(self, first: int, reason: str) -> RowError:
+        self.total_rows += 1
+        return RowError(first + 1, reason, None)
 
     def _row(self, row: _Row, line: int) -> EquipmentRecord | RowError | None:
         if row.is_blank():
@@ -368,7 +552,11 @@ class UniquipReader:
             if first != line:
                 problems.append(f"duplicate ID {source_id!r} (first on line {first})")
         record = _map_row(row, line, source_id, problems)
-        return record if record is not None else RowError(line, "; ".join(problems), source_id)
+        if record is None:
+            return RowError(line, "; ".join(problems), source_id)
+        if record.given is not None:
+            record.given = self._given_sets.setdefault(record.given, record.given)
+        return record
 
 
 def iter_uniquip(data: bytes) -> UniquipReader:

@@ -15,14 +15,14 @@ from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     EXPORT_COLUMNS,
     EXTRA_KEYS,
     TEXT_FIELDS,
+    neutralise_formula,
 )
-from biomap.catalogue.uniquip.reader import (  # package-internal helpers
-    _derived_name,
-    _fallback_contact_name,
-)
+from biomap.catalogue.uniquip.reader import _fallback_contact_name  # package-internal helper
 
 # --------------------------------------------------------------------------------------------------
 # Writing
+
+_EXTRA_IN_COLUMNS = frozenset(EXTRA_KEYS.values())  # extra keys with a uniquip column of their own
 
 
 def _cell(value: Any) -> str:
@@ -40,6 +40,10 @@ def _as_dict(value: Any) -> dict[str, Any]:
     if isinstance(value, str):
         value = json.loads(value) if value.strip() else {}
     return dict(value) if isinstance(value, Mapping) else {}
+
+
+def _json_cell(value: Mapping[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str) if value else ""
 
 
 def _export_row(equipment: Mapping[str, Any]) -> list[str]:
@@ -63,14 +67,15 @@ def _export_row(equipment: Mapping[str, Any]) -> list[str]:
         row["Contact URL"] = institution_url
     row["Site Location"] = row["Site Location"] or institution
     source_id = equipment.get("source_id")
-    if extra.get("name_from_description") and (name_en or name_ko) == _derived_name(description_en or description_ko):
-        name_en = name_ko = ""  # still the derived name: leave it out so the reader derives it again
+    # Name and Description for other readers; the KO/EN columns say exactly which language is which.
     row |= {
         "Type": "equipment",
         "Name": name_en or name_ko,
         "X-BioMap Name KO": name_ko,
+        "X-BioMap Name EN": name_en,
         "Description": description_en or description_ko,
         "X-BioMap Description KO": description_ko,
+        "X-BioMap Description EN": description_en,
         "ID": _cell(source_id) if source_id else (f"biomap-{equipment['id']}" if equipment.get("id") else ""),
         "Institution Name": institution,
         "Institution URL": institution_url,
@@ -81,12 +86,12 @@ def _export_row(equipment: Mapping[str, Any]) -> list[str]:
         "X-BioMap Access Policy": _cell(equipment.get("access_policy")),
         "X-BioMap Service Mode": _cell(equipment.get("service_mode")),
         "X-BioMap Training Required": _cell(bool(equipment.get("training_required"))),
-        "X-BioMap Specifications": json.dumps(specifications, ensure_ascii=False, default=str)
-        if specifications
-        else "",
+        "X-BioMap Specifications": _json_cell(specifications),
+        # the rest of extra (flags such as name_truncated), so that an import gives it back as it was
+        "X-BioMap Extra": _json_cell({k: v for k, v in extra.items() if k not in _EXTRA_IN_COLUMNS}),
     }
     row |= {column: _cell(equipment.get(key)) for column, key in _RATE_FIELDS.items()}
-    return [row.get(column, "") for column in EXPORT_COLUMNS]
+    return [neutralise_formula(row.get(column, "")) for column in EXPORT_COLUMNS]
 
 
 def write_uniquip(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
@@ -95,7 +100,8 @@ def write_uniquip(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     Each mapping uses the equipment table's column names (id, name_ko, …, contact, extra as dicts or
     JSON strings) plus "institution_name" and "institution_url" (optional "institution_logo_url").
     The output is text: open `out` as UTF-8 without BOM and with newline="" — Bio Map's export is
-    UTF-8 with no BOM. The header is EXPORT_COLUMNS.
+    UTF-8 with no BOM. The header is EXPORT_COLUMNS. Cells that a spreadsheet would run as a formula
+    get a leading apostrophe (`neutralise_formula`), which the reader removes again.
     """
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
