@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,7 @@ from starlette.routing import Route
 from biomap.api.response_cache import ResponseCache
 from biomap.api.schema import create_schema
 from biomap.api.view import BioMapGraphQL
+from biomap.booking.sweeper import sweep_every
 from biomap.catalogue.institution_directory import InstitutionDirectory
 from biomap.config import Settings
 from biomap.db import migrate
@@ -107,9 +109,15 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
         app.state.db = db
         # Load the Korean analyzer (~1 s, ~500 MB) before traffic, not on the first search.
         await asyncio.to_thread(get_analyzer)
+        sweeper = (asyncio.create_task(sweep_every(db, settings.sweep_interval_seconds))
+                   if settings.sweep_interval_seconds > 0 else None)
         try:
             yield
         finally:
+            if sweeper is not None:
+                sweeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await sweeper
             if owned is not None:
                 await owned.close()
 

@@ -104,7 +104,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     os.environ["BIOMAP_DATABASE_URL"] = asyncio.run(database_url(settings))  # workers read it from the environment
+    host, port = args.host or settings.host, args.port or settings.port
+    # Links in exports and calendar feeds name this server unless a public URL is configured.
+    os.environ.setdefault("BIOMAP_PUBLIC_URL", f"http://{host}:{port}")
     if args.demo:
+        # The demo has no scheduler: requests expire and no-shows are marked by the service itself.
+        os.environ.setdefault("BIOMAP_SWEEP_INTERVAL_SECONDS", "60")
         async def prepare() -> None:
             conn = await connect(os.environ["BIOMAP_DATABASE_URL"])
             try:
@@ -114,7 +119,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
                 await conn.close()
 
         asyncio.run(prepare())
-    host, port = args.host or settings.host, args.port or settings.port
     print(f"Bio Map on http://{host}:{port}/graphql", flush=True)
     uvicorn.run(
         "biomap.asgi:app", factory=True, host=host, port=port,

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     search_backend: str = Field(default="postgres", pattern="^(postgres|meilisearch)$")
     # Seconds an anonymous query's response may be served from the per-process micro-cache (0 = off).
     anonymous_cache_seconds: float = 1.0
+    # Run the booking sweep (expiries, no-shows, reminders) inside the service every this many
+    # seconds (0 = off: run `biomap booking sweep` from a scheduler). `biomap demo` sets 60.
+    sweep_interval_seconds: float = Field(default=0.0, ge=0.0)
 
     @property
     def is_production(self) -> bool:

@@ -95,3 +95,32 @@ async def test_two_managers_cannot_both_decide(conn, equipment) -> None:
     except ValidationFailed as exc:
         assert exc.problems[0].code == "INVALID_TRANSITION" and "REJECTED" in exc.problems[0].message
     assert (await service.booking_for_viewer(conn, user, b.id)).status is BookingStatus.REJECTED
+
+
+async def test_the_service_sweeps_by_itself_when_told_to(conn, equipment) -> None:
+    # BIOMAP_SWEEP_INTERVAL_SECONDS (the demo's 60): the lifespan runs sweep_every, which expires a
+    # request whose start has come without anyone running `biomap booking sweep`
+    import asyncio
+
+    from biomap.booking.sweeper import sweep_every
+    from tests.conftest import SingleConnectionDatabase
+
+    user, _ = await viewers(conn)
+    day = next_weekday(2)
+    booking = await book(conn, user, equipment, day, 10, 11, now=seoul(day, 10) - dt.timedelta(days=1))
+    await conn.execute("UPDATE booking SET during = tstzrange(now() - interval '2 hours', now() - interval '1 hour'),"
+                       " held = tstzrange(now() - interval '2 hours', now() - interval '1 hour') WHERE id = $1",
+                       booking.id)
+    db = SingleConnectionDatabase(conn)  # its lock keeps the poll below and the sweep apart
+    sweeper = asyncio.create_task(sweep_every(db, 0.05))
+    try:
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            async with db.connection() as polled:
+                if await polled.fetchval("SELECT status::text FROM booking WHERE id = $1", booking.id) == "EXPIRED":
+                    break
+    finally:
+        sweeper.cancel()
+        await asyncio.gather(sweeper, return_exceptions=True)
+    assert await conn.fetchval("SELECT status::text FROM booking WHERE id = $1", booking.id) == "EXPIRED"
+    assert sweeper.cancelled()
