@@ -105,8 +105,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     os.environ["BIOMAP_DATABASE_URL"] = asyncio.run(database_url(settings))  # workers read it from the environment
     host, port = args.host or settings.host, args.port or settings.port
-    # Links in exports and calendar feeds name this server unless a public URL is configured.
-    os.environ.setdefault("BIOMAP_PUBLIC_URL", f"http://{host}:{port}")
+    # Links in exports and calendar feeds name this server unless a public URL is configured (a
+    # wildcard listen address is no address to link to: then this machine's own name for itself).
+    link_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    os.environ.setdefault("BIOMAP_PUBLIC_URL", f"http://{link_host}:{port}")
     if args.demo:
         # The demo has no scheduler: requests expire and no-shows are marked by the service itself.
         os.environ.setdefault("BIOMAP_SWEEP_INTERVAL_SECONDS", "60")
