@@ -300,7 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--print-token", action="store_true", help="print the token (shown only once)")
     p.add_argument("--update-existing", action="store_true",
                    help="if a user with this e-mail exists, change its role, organisation and name and issue "
-                        "another token (its earlier tokens stay valid, with the new role); without it, refuse")
+                        "another token (a changed role or organisation revokes its earlier tokens); "
+                        "without it, refuse")
     p.set_defaults(func=cmd_user_create)
 
     # Each domain adds its own subcommands (its commands live with it).

@@ -159,7 +159,14 @@ async def test_user_create_refuses_an_existing_email_unless_told_to_update_it(cl
     assert "already exists (role RESEARCHER)" in again.stderr and "--update-existing" in again.stderr
     assert await scalar(cli_dsn, role) == "RESEARCHER"
 
+    live = "SELECT count(*) FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE u.email = 'twice@test.biomap.kr' AND t.revoked_at IS NULL"
+    assert await scalar(cli_dsn, live) == 1
     updated = biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "CITY_OFFICER",
                      "--update-existing")
     assert updated.returncode == 0, updated.stderr
     assert await scalar(cli_dsn, role) == "CITY_OFFICER"
+    # the token handed out to the researcher does not carry the new role: only the new one is live
+    assert await scalar(cli_dsn, live) == 1
+    same = biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "CITY_OFFICER",
+                  "--update-existing")
+    assert same.returncode == 0 and await scalar(cli_dsn, live) == 2  # same role and organisation: kept

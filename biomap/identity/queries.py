@@ -74,6 +74,20 @@ async def upsert_user(
     return _user(row)
 
 
+async def user_by_email(conn: asyncpg.Connection, email: str) -> User | None:
+    """The user with this e-mail, compared as the unique index does (case-insensitively)."""
+    row = await conn.fetchrow("SELECT * FROM app_user WHERE lower(email) = lower($1)", email)
+    return _user(row) if row else None
+
+
+async def revoke_tokens_of(conn: asyncpg.Connection, user_id: int) -> int:
+    """Revoke every live token of the user; how many were revoked."""
+    revoked = await conn.fetchval(
+        """WITH r AS (UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1)
+           SELECT count(*) FROM r""", user_id)
+    return int(revoked)
+
+
 async def insert_token(conn: asyncpg.Connection, user_id: int, token_hash: bytes, label: str) -> None:
     await conn.execute(
         """INSERT INTO api_token (user_id, token_hash, label) VALUES ($1, $2, $3)

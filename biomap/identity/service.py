@@ -37,13 +37,14 @@ async def create_user(
     """Create (or update) a user and issue a token; returns the user and the token in clear, once.
 
     `update_existing=False` refuses an e-mail that already has a user instead of changing its role,
-    organisation and name (its earlier tokens would carry the new role). The demo seed updates."""
+    organisation and name. When an update changes the role or the organisation, the user's earlier
+    tokens are revoked: they were handed out for what the user was. The demo seed updates (same
+    role and organisation, so its tokens stay)."""
     if not _EMAIL_RE.match(email):
         raise Invalid(f"'{email}' is not an e-mail address", field="email")
-    if not update_existing:
-        existing = await _role_of(conn, email)
-        if existing is not None:
-            raise Conflict(f"a user with the e-mail '{email}' already exists (role {existing})", field="email")
+    existing = await queries.user_by_email(conn, email)
+    if existing is not None and not update_existing:
+        raise Conflict(f"a user with the e-mail '{email}' already exists (role {existing.role.value})", field="email")
     organisation_id = None
     if organisation_code:
         organisation = await queries.organisation_by_code(conn, organisation_code)
@@ -55,14 +56,11 @@ async def create_user(
     if token is not None and not is_well_formed(token):
         raise Invalid("a token must look like bm_ followed by 20-100 url-safe characters", field="token")
     user = await queries.upsert_user(conn, email, role, organisation_id, display_name)
+    if existing is not None and (existing.role, existing.organisation_id) != (role, organisation_id):
+        await queries.revoke_tokens_of(conn, user.id)
     token = token or new_token()
     await queries.insert_token(conn, user.id, hash_token(token), token_label)
     return user, token
-
-
-async def _role_of(conn: asyncpg.Connection, email: str) -> str | None:
-    """The role of the user with this e-mail (compared as the unique index does), if there is one."""
-    return await conn.fetchval("SELECT role::text FROM app_user WHERE lower(email) = lower($1)", email)
 
 
 async def ensure_organisation(

@@ -159,10 +159,13 @@ _FACETS = """SELECT g.kind, g.zone::text AS zone, g.institution_id::text AS inst
      GROUP BY GROUPING SETS ((g.kind), (g.zone), (g.institution_id), (g.category), (g.access_policy),
                              (g.service_mode), (g.status), ())"""
 
-_HITS = """coalesce((SELECT jsonb_agg(jsonb_build_object(
+def _hits(order: str) -> str:
+    """The page's hits as one JSON array, in the page's own order (`order`, over the page `p`)."""
+    return f"""coalesce((SELECT jsonb_agg(jsonb_build_object(
                 'kind', p.kind, 'entity_id', p.entity_id, 'score', p.score, 'title_ko', p.title_ko,
                 'title_en', p.title_en, 'secondary', p.secondary, 'body', p.body)
-            ORDER BY p.position) FROM page p), '[]')"""
+            ORDER BY {order}) FROM page p), '[]')"""
+
 
 _FACET_ROWS = """coalesce((SELECT jsonb_agg(to_jsonb(f)) FROM facets f), '[]')"""
 
@@ -179,7 +182,29 @@ def _free(start: str, end: str) -> str:
 SHORTLIST = 200
 
 
-def _search_sql(extra: str, concepts: int) -> str:
+# A page within the shortlist (offset + limit <= SHORTLIST, nearly every request) is the shortlist
+# in the full ranking's order. A deeper page needs the matches past it too, in phase one's order
+# after the shortlist's: one fixed order whatever page is asked for, so paging neither repeats nor
+# skips. Both give the same rows for the shallow pages; the deep form costs ~5 % more.
+_SHALLOW_PAGE = f"""
+        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
+          FROM shortlist s JOIN search_document d USING (kind, entity_id)
+         ORDER BY score DESC, d.kind, d.entity_id LIMIT $21 OFFSET $22"""
+def _deep_order(row: str) -> str:
+    return (f"{row}.phase_one > {SHORTLIST}, CASE WHEN {row}.phase_one <= {SHORTLIST} THEN {row}.score END DESC, "
+            f"CASE WHEN {row}.phase_one > {SHORTLIST} THEN {row}.phase_one END, {row}.kind, {row}.entity_id")
+
+
+_DEEP_PAGE = f"""
+        SELECT r.* FROM (
+            SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body,
+                   row_number() OVER (ORDER BY s.rough DESC, s.kind, s.entity_id) AS phase_one
+              FROM shortlist s JOIN search_document d USING (kind, entity_id)
+              OFFSET 0) r  -- kept whole: flattened, the rank would be computed twice per row
+         ORDER BY {_deep_order("r")} LIMIT $21 OFFSET $22"""
+
+
+def _search_sql(extra: str, concepts: int, page: str, order: str) -> str:
     """One statement, one round trip: matches are found once and feed the facets, the total and a
     shortlist; only the shortlist pays for full ranking (phase two)."""
     columns = f"""d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
@@ -188,22 +213,10 @@ def _search_sql(extra: str, concepts: int) -> str:
         SELECT {columns} FROM search_match d WHERE {MATCH_NARROW} AND {SCOPE_AND_FILTER}{extra}
         UNION ALL
         SELECT {columns} FROM search_document d WHERE {MATCH_WORDS} AND {SCOPE_AND_FILTER}{extra}),
-    shortlist AS (
-        SELECT kind, entity_id, row_number() OVER (ORDER BY rough DESC, kind, entity_id) AS phase_one
-          FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $23),
-    ranked AS (
-        SELECT d.kind, d.entity_id, ({RANK})::float8 AS score, s.phase_one, d.title_ko, d.title_en,
-               d.secondary, d.body
-          FROM shortlist s JOIN search_document d USING (kind, entity_id)),
-    page AS (
-        -- The first {SHORTLIST} of phase one in the full ranking's order, then the rest in phase
-        -- one's: a fixed order whatever page is asked for, so paging neither repeats nor skips.
-        SELECT *, row_number() OVER (ORDER BY phase_one > {SHORTLIST},
-                   CASE WHEN phase_one <= {SHORTLIST} THEN score END DESC,
-                   CASE WHEN phase_one > {SHORTLIST} THEN phase_one END, kind, entity_id) AS position
-          FROM ranked ORDER BY position LIMIT $21 OFFSET $22),
+    shortlist AS (SELECT kind, entity_id, rough FROM matched ORDER BY rough DESC, kind, entity_id LIMIT $23),
+    page AS ({page}),
     facets AS ({_FACETS})
-    SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
+    SELECT {_hits(order)} AS hits, {_FACET_ROWS} AS facets"""
 
 
 def _browse_sql(extra: str) -> str:
@@ -211,17 +224,21 @@ def _browse_sql(extra: str) -> str:
         SELECT d.kind, d.entity_id, d.zone, d.institution_id, d.category, d.access_policy,
                d.service_mode, d.status FROM search_match d WHERE {SCOPE_AND_FILTER}{extra}),
     page AS (
-        SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body,
-               row_number() OVER (ORDER BY d.kind, d.entity_id) AS position
+        SELECT d.kind, d.entity_id, 0.0::float8 AS score, d.title_ko, d.title_en, d.secondary, d.body
           FROM search_document d WHERE {SCOPE_AND_FILTER}{extra}
          ORDER BY d.kind, d.entity_id LIMIT $14 OFFSET $15),
     facets AS ({_FACETS})
-    SELECT {_HITS} AS hits, {_FACET_ROWS} AS facets"""
+    SELECT {_hits("p.kind, p.entity_id")} AS hits, {_FACET_ROWS} AS facets"""
 
 
 # One text per count of query concepts (0-8): the concept share is generated for that count.
-SEARCH = tuple(_search_sql("", k) for k in range(MAX_SHARE_CONCEPTS + 1))
-SEARCH_FREE = tuple(_search_sql(f" AND {_free('$24', '$25')}", k) for k in range(MAX_SHARE_CONCEPTS + 1))
+_SHALLOW = (_SHALLOW_PAGE, "p.score DESC, p.kind, p.entity_id")
+_DEEP = (_DEEP_PAGE, _deep_order("p"))
+_FREE = f" AND {_free('$24', '$25')}"
+SEARCH = tuple(_search_sql("", k, *_SHALLOW) for k in range(MAX_SHARE_CONCEPTS + 1))
+SEARCH_FREE = tuple(_search_sql(_FREE, k, *_SHALLOW) for k in range(MAX_SHARE_CONCEPTS + 1))
+SEARCH_DEEP = tuple(_search_sql("", k, *_DEEP) for k in range(MAX_SHARE_CONCEPTS + 1))
+SEARCH_FREE_DEEP = tuple(_search_sql(_FREE, k, *_DEEP) for k in range(MAX_SHARE_CONCEPTS + 1))
 BROWSE = _browse_sql("")
 BROWSE_FREE = _browse_sql(f" AND {_free('$16', '$17')}")
 
@@ -243,8 +260,12 @@ async def search(conn: asyncpg.Connection, args: list[Any], limit: int, offset: 
             row = await conn.fetchrow(BROWSE_FREE if window else BROWSE, *args[:13], limit, offset, *window)
         else:
             concepts = min(len(args[14] or ()), MAX_SHARE_CONCEPTS)  # $15
-            row = await conn.fetchrow((SEARCH_FREE if window else SEARCH)[concepts], *args, limit, offset,
-                                      max(SHORTLIST, offset + limit), *window)
+            if offset + limit <= SHORTLIST:
+                statements = SEARCH_FREE if window else SEARCH
+            else:
+                statements = SEARCH_FREE_DEEP if window else SEARCH_DEEP
+            row = await conn.fetchrow(statements[concepts], *args, limit, offset, max(SHORTLIST, offset + limit),
+                                      *window)
     return _json(row["hits"]), _json(row["facets"])
 
 
