@@ -16,7 +16,6 @@ from biomap.catalogue.uniquip.categories import (  # package-internal helpers
 )
 from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     _CHANNEL_COLUMNS,
-    _CP1252,
     _DERIVED_NAME_MAX,
     _ENUM_FIELDS,
     _FALSE,
@@ -24,7 +23,6 @@ from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     _LINE,
     _RATE_BOUNDS,
     _RATE_FIELDS,
-    _SURROGATES,
     _TRUE,
     _TRUNCATED_LENGTH,
     _YEAR_MAX,
@@ -43,57 +41,10 @@ from biomap.catalogue.uniquip.columns import (  # package-internal helpers
     has_hangul,
     restore_formula,
 )
+from biomap.catalogue.uniquip.encoding import decode, reject_non_text
+from biomap.catalogue.uniquip.quoting import scan_record, unterminated
 from biomap.errors import ValidationFailed
 from biomap.validation import camel, validate
-
-# --------------------------------------------------------------------------------------------------
-# Decoding and sniffing
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (BOM optional); a file that is not UTF-8 but is Korean CP949 is read as CP949;
-    otherwise the bytes that are not UTF-8 are read as cp1252. Never raises."""
-    bom = data.startswith(b"\xef\xbb\xbf")
-    if bom:
-        data = data[3:]
-    # surrogateescape turns each undecodable byte into U+DC80+byte, in one linear pass; those runs are
-    # then re-read as cp1252 — so only the offending bytes are reinterpreted, not their whole line.
-    text = data.decode("utf-8", errors="surrogateescape")
-    if not _SURROGATES.search(text):
-        return text, "utf-8-sig" if bom else "utf-8"
-    korean = None if bom else _cp949(data)  # a BOM says UTF-8: stray bytes there are cp1252
-    if korean is not None:
-        return korean, "cp949"
-    text = _SURROGATES.sub(lambda m: "".join(_CP1252[ord(c) - 0xDC00] for c in m.group()), text)
-    return text, "utf-8+cp1252"
-
-
-def _cp949(data: bytes) -> str | None:
-    """The text of a CP949 (Korean Excel's CSV; a superset of EUC-KR) file, or None when `data` is not
-    entirely valid CP949 or has no Hangul. UTF-8 Korean and cp1252 accents almost never form valid
-    CP949 pairs throughout a file, so a file with a stray cp1252 byte keeps the byte-wise fallback."""
-    try:
-        text = data.decode("cp949")
-    except UnicodeDecodeError:
-        return None
-    return text if has_hangul(text) else None
-
-
-def _reject_non_text(data: bytes) -> None:
-    """Fail early, with a useful message, on data that cannot be a CSV."""
-    head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UniquipFormatError("not a uniquip CSV: the file is UTF-16 (Excel 'Unicode text'); save it as 'CSV UTF-8'")
-    if not data.removeprefix(b"\xef\xbb\xbf").strip():
-        raise UniquipFormatError("not a uniquip CSV: the file is empty; expected a header row (Type, Name, …)")
-    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0D))
-    if b"\x00" in head or controls > len(head) // 20:
-        raise UniquipFormatError("not a uniquip CSV: the file is binary data, expected CSV text")
-    if head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"["):
-        raise UniquipFormatError(
-            "not a uniquip CSV: the file looks like JSON; expected CSV with a header row (Type, Name, …)"
-        )
-
 
 def _split_lines(text: str) -> list[str]:
     """Physical lines with their endings; only CR/LF count (not \\x0b, \\x85 or U+2028 as str.splitlines would)."""
@@ -435,56 +386,12 @@ def _map_row(row: _Row, line: int, source_id: str | None, problems: list[str]) -
 # Reading
 
 
-_QUOTED_REST = re.compile(r'(?:[^"]|"")*+"')  # a quoted field's text up to its closing quote
-
-
-def _skip_spaces(line: str, pos: int) -> int:
-    while line.startswith(" ", pos):
-        pos += 1
-    return pos
-
-
-def _field_end(line: str, pos: int, delimiter: str) -> int:
-    """Where an unquoted field starting at `pos` ends: the next delimiter or line break."""
-    ends = [end for end in (line.find(delimiter, pos), line.find("\r", pos), line.find("\n", pos)) if end >= 0]
-    return min(ends, default=len(line))
-
-
-def _scan_record(lines: list[str], first: int, delimiter: str) -> tuple[int, int | None]:
-    """Follow the quoting of the record that starts at lines[first] (RFC 4180, as the csv module with
-    skipinitialspace reads it). Returns (index after the record's last line, None); or, for a quoted
-    field that never closes or closes on a later line but not at the end of a field — an unterminated
-    quote, which swallows the rows after it — (index after the line it opened on, that line). Text
-    after a closing quote on the quote's own line is tolerated, as the csv module does."""
-    i, pos = first, 0
-    while True:
-        pos = _skip_spaces(lines[i], pos)
-        if lines[i].startswith('"', pos):
-            opened, pos = i, pos + 1
-            while (closing := _QUOTED_REST.match(lines[i], pos)) is None:
-                i, pos = i + 1, 0
-                if i == len(lines):
-                    return opened + 1, opened
-            pos = _skip_spaces(lines[i], closing.end())
-            if i != opened and _field_end(lines[i], pos, delimiter) != pos:
-                return opened + 1, opened
-        pos = _field_end(lines[i], pos, delimiter)
-        if not lines[i].startswith(delimiter, pos):
-            return i + 1, None
-        pos += len(delimiter)
-
-
-def _unterminated(opened: int) -> str:
-    return (f"unterminated quoted field: the quote opened on line {opened + 1} is never properly closed, so "
-            "this row is not imported (the lines after it are read as rows of their own)")
-
-
 class UniquipReader:
     """One pass over a decoded file; keeps the counters `parse_uniquip` reports."""
 
     def __init__(self, data: bytes) -> None:
-        _reject_non_text(data)
-        text, self.encoding = _decode(data)
+        reject_non_text(data)
+        text, self.encoding = decode(data)
         self._lines = _split_lines(text.replace("\x00", ""))  # csv refuses NUL
         self._layout = _read_header(self._lines)
         self.skipped_facilities = 0
@@ -509,17 +416,17 @@ class UniquipReader:
             except StopIteration:
                 return None
             except csv.Error as exc:  # e.g. a field over the csv size limit
-                resume, opened = _scan_record(lines, first, delimiter)
-                yield self._broken(first, _unterminated(opened) if opened is not None else f"malformed CSV: {exc}")
+                resume, opened = scan_record(lines, first, delimiter)
+                yield self._broken(first, unterminated(opened) if opened is not None else f"malformed CSV: {exc}")
                 return resume
             end = start + reader.line_num
             # The csv module reads an unterminated quote to the next quote or the end of the file,
             # shifting fields and swallowing rows: records over several lines, and the last one, are
             # checked (cheaply, strictly first; the scan only when that fails).
             if (end - first > 1 or end == len(lines)) and not self._parses_strictly(first, end):
-                resume, opened = _scan_record(lines, first, delimiter)
+                resume, opened = scan_record(lines, first, delimiter)
                 if opened is not None:
-                    yield self._broken(first, _unterminated(opened))
+                    yield self._broken(first, unterminated(opened))
                     return resume
             item = self._row(_Row(cells, self._layout), first + 1)
             if item is not None:
