@@ -230,7 +230,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
             try:
                 user, token = await create_user(
                     conn, email=args.email, role=Role(args.role), organisation_code=args.org,
-                    display_name=args.name or "", update_existing=args.update_existing,
+                    display_name=args.name, update_existing=args.update_existing,
                 )
             except Conflict as exc:
                 raise Conflict(f"{exc.message}; give --update-existing to change its role, organisation and name",

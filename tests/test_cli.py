@@ -167,6 +167,11 @@ async def test_user_create_refuses_an_existing_email_unless_told_to_update_it(cl
     assert await scalar(cli_dsn, role) == "CITY_OFFICER"
     # the token handed out to the researcher does not carry the new role: only the new one is live
     assert await scalar(cli_dsn, live) == 1
+    named = biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "CITY_OFFICER",
+                   "--name", "Kim Jiwoo", "--update-existing")
+    assert named.returncode == 0 and await scalar(cli_dsn, live) == 2  # same role and organisation: kept
     same = biomap(cli_dsn, "user", "create", "--email", "twice@test.biomap.kr", "--role", "CITY_OFFICER",
                   "--update-existing")
-    assert same.returncode == 0 and await scalar(cli_dsn, live) == 2  # same role and organisation: kept
+    assert same.returncode == 0
+    name = "SELECT display_name FROM app_user WHERE email = 'twice@test.biomap.kr'"
+    assert await scalar(cli_dsn, name) == "Kim Jiwoo"  # --name not given: the stored name stays

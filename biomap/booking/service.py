@@ -103,6 +103,16 @@ _CONFLICT = Problem(Code.BOOKING_CONFLICT, "start", "this time (or the buffer af
                     "taken: choose a free interval from availability")
 
 
+async def _with_conflict(conn: asyncpg.Connection, ctx: BookingContext, start: dt.datetime, end: dt.datetime,
+                         problems: list[Problem]) -> list[Problem]:
+    """`problems`, and BOOKING_CONFLICT too when the slot is taken: a refused request names every
+    rule it breaks, as its quote does. (A request that breaks nothing else learns it from the insert.)"""
+    if ctx.equipment_visible and end > start and await queries.slot_taken(
+            conn, ctx.equipment_id, start, end, ctx.rules.buffer_minutes):
+        return [*problems, _CONFLICT]
+    return problems
+
+
 def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpose: str) -> str:
     body = json.dumps([equipment_id, start.isoformat(), end.isoformat(), purpose], ensure_ascii=False)
     return hashlib.sha256(body.encode()).hexdigest()
@@ -140,8 +150,9 @@ async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[s
         if equipment_id else None
     if problems:
         # with the equipment's own problems, and its rules when the times could be read
-        judged = rules.check_request(ctx, start, end, now) if ctx and start and end else rules.check_equipment(ctx)
-        raise fail(problems + judged)
+        if ctx is not None and start is not None and end is not None:
+            raise fail(await _with_conflict(conn, ctx, start, end, problems + rules.check_request(ctx, start, end, now)))
+        raise fail(problems + rules.check_equipment(ctx))
     assert start is not None and end is not None
     quota = ctx is not None and ctx.rules.weekly_quota_hours is not None
     if key is None and not quota:
@@ -175,7 +186,7 @@ async def _book(conn: asyncpg.Connection, viewer: Viewer, user_id: int, ctx: Boo
         raise fail([Problem(Code.EQUIPMENT_NOT_FOUND, "equipmentId", "no equipment with this id")])
     problems = rules.check_request(ctx, start, end, now)
     if problems:
-        raise fail(problems)
+        raise fail(await _with_conflict(conn, ctx, start, end, problems))
     hourly = rules.hourly_rate(ctx.rates, ctx.rate_kind)
     status = BookingStatus.REQUESTED if ctx.rules.approval_required else BookingStatus.APPROVED
     try:

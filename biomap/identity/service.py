@@ -29,7 +29,7 @@ async def create_user(
     email: str,
     role: Role,
     organisation_code: str | None = None,
-    display_name: str = "",
+    display_name: str | None = None,
     token: str | None = None,
     token_label: str = "cli",
     update_existing: bool = True,
@@ -55,6 +55,8 @@ async def create_user(
         raise Invalid(f"a {role.value} user needs --org (the organisation it acts for)", field="org")
     if token is not None and not is_well_formed(token):
         raise Invalid("a token must look like bm_ followed by 20-100 url-safe characters", field="token")
+    if display_name is None:  # not given: an update keeps the stored name
+        display_name = existing.display_name if existing is not None else ""
     user = await queries.upsert_user(conn, email, role, organisation_id, display_name)
     if existing is not None and (existing.role, existing.organisation_id) != (role, organisation_id):
         await queries.revoke_tokens_of(conn, user.id)

@@ -347,9 +347,13 @@ async def test_quote_names_a_taken_slot_and_its_buffer(client, equipment_gid, re
     assert await codes(seoul(day, 15), seoul(day, 16)) == ["BOOKING_CONFLICT"]      # the buffer after it
     assert await codes(seoul(day, 12), seoul(day, 13)) == ["BOOKING_CONFLICT"]      # its own buffer
     assert await codes(seoul(day, 11), seoul(day, 12)) == []
-    # and requestBooking agrees with each answer
+    # and requestBooking agrees with each answer, a taken slot named beside the other rules it breaks
     assert [e["code"] for e in (await request(client, industry, equipment_gid, seoul(day, 12), seoul(day, 13)))[
         "errors"]] == ["BOOKING_CONFLICT"]
+    off_grid = (seoul(day, 14), seoul(day, 15, 10))
+    assert await codes(*off_grid) == ["OFF_SLOT_GRID", "BOOKING_CONFLICT"]
+    assert [e["code"] for e in (await request(client, industry, equipment_gid, *off_grid))["errors"]] == [
+        "OFF_SLOT_GRID", "BOOKING_CONFLICT"]
 
 
 async def test_seeing_internal_equipment_is_not_being_allowed_to_book_it(client, conn, make_token) -> None:
