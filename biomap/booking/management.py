@@ -287,29 +287,20 @@ async def revoke_feed(conn: asyncpg.Connection, viewer: Viewer, feed_id: int) ->
     return revoked
 
 
-_FEED_COLUMNS = "id, owner_id, equipment_id, with_details, created_at, revoked_at"  # never the token hash
-
-
 async def own_feed(conn: asyncpg.Connection, viewer: Viewer, feed_id: int) -> CalendarFeed | None:
     """One of the viewer's own feeds (None for anyone else's: their existence is not yours to know)."""
     if viewer.user_id is None:
         return None
-    row = await conn.fetchrow(f"SELECT {_FEED_COLUMNS} FROM calendar_feed WHERE id = $1 AND owner_id = $2",
-                              feed_id, viewer.user_id)
-    return CalendarFeed(**row) if row else None
+    return await queries.feed_of_owner(conn, feed_id, viewer.user_id)
 
 
 async def own_feeds(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[CalendarFeed]:
     """The viewer's feeds, revoked ones too, oldest first: how a lost feed is found again to revoke it."""
-    owner_id = require_user(viewer, "see your calendar feeds")
-    rows = await conn.fetch(f"SELECT {_FEED_COLUMNS} FROM calendar_feed WHERE owner_id = $1 AND id > $2 "
-                            "ORDER BY id LIMIT $3", owner_id, after_id, limit)
-    return [CalendarFeed(**r) for r in rows]
+    return await queries.feeds_of_owner(conn, require_user(viewer, "see your calendar feeds"), after_id, limit)
 
 
 async def count_own_feeds(conn: asyncpg.Connection, viewer: Viewer) -> int:
-    owner_id = require_user(viewer, "see your calendar feeds")
-    return await conn.fetchval("SELECT count(*) FROM calendar_feed WHERE owner_id = $1", owner_id)
+    return await queries.count_feeds_of_owner(conn, require_user(viewer, "see your calendar feeds"))
 
 
 MAX_WEBHOOK_URL = 2000

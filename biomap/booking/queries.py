@@ -420,6 +420,21 @@ async def feed_by_id(conn: asyncpg.Connection, feed_id: int) -> CalendarFeed | N
     return _feed(row) if row else None
 
 
+async def feed_of_owner(conn: asyncpg.Connection, feed_id: int, owner_id: int) -> CalendarFeed | None:
+    row = await conn.fetchrow("SELECT * FROM calendar_feed WHERE id = $1 AND owner_id = $2", feed_id, owner_id)
+    return _feed(row) if row else None
+
+
+async def feeds_of_owner(conn: asyncpg.Connection, owner_id: int, after_id: int, limit: int) -> list[CalendarFeed]:
+    rows = await conn.fetch("SELECT * FROM calendar_feed WHERE owner_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+                            owner_id, after_id, limit)
+    return [_feed(r) for r in rows]
+
+
+async def count_feeds_of_owner(conn: asyncpg.Connection, owner_id: int) -> int:
+    return await conn.fetchval("SELECT count(*) FROM calendar_feed WHERE owner_id = $1", owner_id)
+
+
 async def feed_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> CalendarFeed | None:
     row = await conn.fetchrow(
         "SELECT * FROM calendar_feed WHERE token_hash = $1 AND revoked_at IS NULL", token_hash)

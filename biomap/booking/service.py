@@ -217,10 +217,7 @@ async def quote(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, sta
         as_request = await _context(conn, viewer, equipment_id, s, e, now, to_book=True) \
             if viewer_scope(viewer)[0] else ctx
         assert as_request is not None  # the same row, read with the booking scope
-        problems = rules.check_request(as_request, s, e, now)
-        if as_request.equipment_visible and e > s and await queries.slot_taken(
-                conn, equipment_id, s, e, ctx.rules.buffer_minutes):
-            problems.append(_CONFLICT)
+        problems = await _with_conflict(conn, as_request, s, e, rules.check_request(as_request, s, e, now))
     return Quote(ctx.rate_kind, hourly, rules.cost_krw(hourly, s, e) if e > s else None, problems)
 
 
