@@ -56,6 +56,8 @@ WINDOW_DAYS = 30
 TARGET_RPS = 500.0
 TARGET_P95_MS = 25.0
 PACED_RATE = 530.0  # 1.5-3 % of the requests meet a held slot: 530 asked gives >= 500 bookings/s
+# Each load books in a month of its own (saturation: days 1-30, paced: 31-60, raw SQL: 61-90), so
+# that each starts on empty calendars; the rules allow booking 100 days ahead.
 MUTATION = ("mutation($i: RequestBookingInput!) { requestBooking(input: $i) "
             "{ booking { id status } errors { code } } }")
 RULES = json.dumps([{"weekday": d, "opens": "00:00", "closes": "24:00"} for d in range(1, 8)])
@@ -74,7 +76,7 @@ async def seed(dsn: str) -> tuple[list[int], list[str], list[int]]:
                 """INSERT INTO booking_rules (equipment_id, opening_hours, min_duration_minutes, max_duration_minutes,
                        granularity_minutes, min_notice_minutes, max_advance_days, buffer_minutes, weekly_quota_hours,
                        approval_required, qualification_required, cancel_cutoff_minutes, no_show_grace_minutes)
-                   SELECT id, $2::text::jsonb, 30, 240, 30, 0, 60, 0, NULL, false, false, 60, 30
+                   SELECT id, $2::text::jsonb, 30, 240, 30, 0, 100, 0, NULL, false, false, 60, 30
                      FROM unnest($1::bigint[]) AS id""", ids, RULES)
             university = await conn.fetchval(
                 "SELECT o.code FROM organisation o JOIN institution i ON i.id = o.id WHERE i.kind = 'UNIVERSITY' LIMIT 1")
@@ -198,8 +200,11 @@ async def _python_load(url: str, gids: list[str], tokens: list[str], clients: in
 
 def run_paced(url: str, gids: list[str], tokens: list[str], clients: int, duration: float,
               rate: float) -> dict[str, Any]:
-    """The same requests, due at a fixed `rate` per second (open loop): p95 at that load."""
-    base = _base()
+    """The same requests, due at a fixed `rate` per second (open loop): p95 at that load.
+
+    In a month of its own: in the saturation run's month, its share of conflicts (and so of
+    bookings) would depend on how many slots that run had filled, i.e. on how fast it was."""
+    base = _base() + dt.timedelta(days=WINDOW_DAYS)
     rngs = [random.Random(f"paced-{n}-{time.time_ns()}") for n in range(clients)]
     query = json.dumps(MUTATION)
 
@@ -230,7 +235,7 @@ async def raw_sql(dsn: str, ids: list[int], user_ids: list[int], clients: int, d
     pool = await asyncpg.create_pool(dsn, min_size=clients, max_size=clients)
     counts = {"ok": 0, "conflicts": 0}
     latencies: list[float] = []
-    base = _base() + dt.timedelta(days=WINDOW_DAYS)  # its own month: no conflicts with the API's bookings
+    base = _base() + dt.timedelta(days=2 * WINDOW_DAYS)  # its own month: no conflicts with the API's bookings
     started = time.perf_counter()
     deadline = started + duration
 

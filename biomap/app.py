@@ -27,6 +27,8 @@ from biomap.catalogue.institution_directory import InstitutionDirectory
 from biomap.config import Settings
 from biomap.db import migrate
 from biomap.db.pool import Database, PoolDatabase, create_pool
+from biomap.identity.viewer_cache import ViewerCache
+from biomap.identity.viewer_changes import follow_viewer_changes
 from biomap.observability.metrics import Metrics
 from biomap.search.analyzer import get_analyzer
 from biomap.search.backend import SearchBackend
@@ -111,9 +113,18 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
         await asyncio.to_thread(get_analyzer)
         sweeper = (asyncio.create_task(sweep_every(db, settings.sweep_interval_seconds))
                    if settings.sweep_interval_seconds > 0 else None)
+        token_follower = None
+        if owned is not None and settings.token_cache_seconds > 0:
+            app.state.viewer_cache = cache = ViewerCache(settings.token_cache_seconds)
+            token_follower = asyncio.create_task(follow_viewer_changes(settings.database_url, cache))
         try:
             yield
         finally:
+            if token_follower is not None:
+                token_follower.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await token_follower
+                app.state.viewer_cache = None
             if sweeper is not None:
                 sweeper.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -143,6 +154,8 @@ def create_app(settings: Settings, *, database: Database | None = None) -> Starl
     app.state.search_backend = search_backend(settings)
     app.state.institution_directory = InstitutionDirectory()
     app.state.metrics = Metrics()
+    # Set by the lifespan when it owns the pool: the cache needs a DSN to listen for changes on.
+    app.state.viewer_cache = None
     if database is not None:
         app.state.db = database  # given by the caller (tests): usable without running the lifespan
     return app

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     # Run the booking sweep (expiries, no-shows, reminders) inside the service every this many
     # seconds (0 = off: run `biomap booking sweep` from a scheduler). `biomap demo` sets 60.
     sweep_interval_seconds: float = Field(default=0.0, ge=0.0)
+    # Seconds a worker may reuse a bearer token's viewer without asking the database (0 = off).
+    # Revocations, disabled users and role changes still take effect at once: the database
+    # notifies every worker, which empties its cache (biomap/identity/viewer_cache.py).
+    token_cache_seconds: float = Field(default=30.0, ge=0.0)
 
     @property
     def is_production(self) -> bool:

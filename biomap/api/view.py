@@ -26,6 +26,8 @@ from biomap.api.metrics import observe_request
 from biomap.api.response_cache import ResponseCache
 from biomap.identity import service as identity
 from biomap.identity.models import Viewer
+from biomap.identity.tokens import hash_token
+from biomap.identity.viewer_cache import ViewerCache
 
 POST_OPERATION_TYPES = OperationType.from_http("POST")
 
@@ -154,8 +156,16 @@ async def _viewer(request: Request) -> Viewer:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise InvalidToken
+    token = token.strip()
+    cache: ViewerCache | None = request.app.state.viewer_cache
+    token_hash = hash_token(token)
+    if cache is not None and (cached := cache.get(token_hash)) is not None:
+        return cached
+    generation = cache.generation if cache is not None else 0
     async with request.app.state.db.connection() as conn:
-        viewer = await identity.authenticate(conn, token.strip())
-    if viewer is None:
+        grant = await identity.authenticate(conn, token)
+    if grant is None:
         raise InvalidToken
-    return viewer
+    if cache is not None:
+        cache.put(token_hash, grant.viewer, seconds_left=grant.seconds_left, generation=generation)
+    return grant.viewer

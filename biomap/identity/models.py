@@ -71,3 +71,11 @@ class Organisation:
     name_ko: str
     name_en: str
     verified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TokenGrant:
+    """What a valid bearer token grants: its viewer, and for how long the token stays valid."""
+
+    viewer: Viewer
+    seconds_left: float | None  # None: the token does not expire

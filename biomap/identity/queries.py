@@ -6,7 +6,7 @@ import json
 
 import asyncpg
 
-from biomap.identity.models import Organisation, Role, User, Viewer
+from biomap.identity.models import Organisation, Role, TokenGrant, User, Viewer
 
 
 def _user(row: asyncpg.Record) -> User:
@@ -17,9 +17,10 @@ def _organisation(row: asyncpg.Record) -> Organisation:
     return Organisation(row["id"], row["code"], row["name_ko"], row["name_en"], row["verified_at"] is not None)
 
 
-async def viewer_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> Viewer | None:
+async def grant_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> TokenGrant | None:
     row = await conn.fetchrow(
-        """SELECT u.id, u.role, u.organisation_id, u.email, o.verified_at IS NOT NULL AS verified
+        """SELECT u.id, u.role, u.organisation_id, u.email, o.verified_at IS NOT NULL AS verified,
+                  extract(epoch FROM t.expires_at - now())::float8 AS seconds_left
              FROM api_token t
              JOIN app_user u ON u.id = t.user_id
              LEFT JOIN organisation o ON o.id = u.organisation_id
@@ -30,7 +31,8 @@ async def viewer_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> V
     )
     if row is None:
         return None
-    return Viewer(row["id"], Role(row["role"]), row["organisation_id"], row["verified"], row["email"])
+    viewer = Viewer(row["id"], Role(row["role"]), row["organisation_id"], row["verified"], row["email"])
+    return TokenGrant(viewer, row["seconds_left"])
 
 
 async def organisation_by_code(conn: asyncpg.Connection, code: str) -> Organisation | None:

@@ -8,7 +8,7 @@ import asyncpg
 
 from biomap.errors import Conflict, Invalid, NotFound
 from biomap.identity import queries
-from biomap.identity.models import Role, User, Viewer
+from biomap.identity.models import Role, TokenGrant, User, Viewer
 from biomap.identity.tokens import hash_token, is_well_formed, new_token
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -16,11 +16,11 @@ _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ROLES_NEEDING_ORG = {Role.INSTITUTION_MANAGER, Role.SUPPLIER, Role.MANUFACTURER}
 
 
-async def authenticate(conn: asyncpg.Connection, token: str) -> Viewer | None:
-    """The viewer for a bearer token, or None when it is malformed, unknown, revoked or expired."""
+async def authenticate(conn: asyncpg.Connection, token: str) -> TokenGrant | None:
+    """What a bearer token grants, or None when it is malformed, unknown, revoked or expired."""
     if not is_well_formed(token):
         return None
-    return await queries.viewer_by_token_hash(conn, hash_token(token))
+    return await queries.grant_by_token_hash(conn, hash_token(token))
 
 
 async def create_user(

@@ -30,7 +30,8 @@ SESSION_STATE = {
 }
 # The migration runner takes a session advisory lock on its own connection (never a pooled one)
 # and releases it in `finally`.
-ALLOWED = {("db/migrate.py", "session advisory lock")}
+# The viewer cache's follower LISTENs on a connection of its own, never a pooled one.
+ALLOWED = {("db/migrate.py", "session advisory lock"), ("identity/viewer_changes.py", "add_listener")}
 
 
 def _sources() -> list[tuple[str, str]]:
