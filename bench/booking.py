@@ -309,6 +309,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             busy2 = psutil.cpu_times()
         idle = (busy1.idle - busy0.idle) / (psutil.cpu_count() * api["seconds"])
         paced_idle = (busy2.idle - busy1.idle) / (psutil.cpu_count() * paced["seconds"])
+        # Time the hypervisor gave these vCPUs to someone else: stalls no code of ours causes.
+        steal = _steal(busy0, busy1, api["seconds"])
+        paced_steal = _steal(busy1, busy2, paced["seconds"])
         raw = asyncio.run(raw_sql(db.dsn, ids, user_ids, args.clients, args.duration))
         active, bad = asyncio.run(overlaps(db.dsn))
     if bad:
@@ -318,6 +321,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "load_average": os.getloadavg(), "workers": args.workers, "clients": args.clients, "pool": args.pool,
         "instruments": len(ids), "api": api, "paced": paced, "raw_sql": raw, "api_idle_cpu_share": round(idle, 3),
         "paced_idle_cpu_share": round(paced_idle, 3),
+        "api_steal_cpu_share": steal, "paced_steal_cpu_share": paced_steal,
         "ratio_api_to_raw": api["bookings_per_s"] / raw["inserts_per_s"] if raw["inserts_per_s"] else None,
         "active_bookings": active, "overlapping_pairs": bad,
         # The target read as a service level: the service sustains >= 500 bookings/s (saturation run), and
@@ -327,6 +331,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                        and paced["p95_ms"] <= TARGET_P95_MS),
         "saturation_p95_met": api["p95_ms"] <= TARGET_P95_MS,
     }
+
+
+def _steal(before: Any, after: Any, seconds: float) -> float | None:
+    """Share of the CPUs' time stolen by the hypervisor between two psutil.cpu_times() (Linux only)."""
+    if not hasattr(before, "steal") or seconds <= 0:
+        return None
+    return round((after.steal - before.steal) / (psutil.cpu_count() * seconds), 3)
 
 
 def print_report(r: dict[str, Any]) -> None:
@@ -347,6 +358,9 @@ def print_report(r: dict[str, Any]) -> None:
           f"at saturation, {100 * r['paced_idle_cpu_share']:.0f}% paced   paced p99 {paced['p99_ms']:.2f} ms, "
           f"max {paced['max_ms']:.2f} ms, most requests waiting for a connection: {paced['max_backlog']}, "
           f"the paced client's CPU: {100 * paced['client_cpu_share']:.0f}% of a core")
+    if r.get("api_steal_cpu_share") is not None:
+        print(f"CPU time stolen by the hypervisor: {100 * r['api_steal_cpu_share']:.1f}% at saturation, "
+              f"{100 * r['paced_steal_cpu_share']:.1f}% paced")
     print(f"after the run: {r['active_bookings']} active bookings, {r['overlapping_pairs']} overlapping pairs")
     print(f"target (sustains >= {TARGET_RPS:.0f} bookings/s; p95 <= {TARGET_P95_MS:.0f} ms while booking >= "
           f"{TARGET_RPS:.0f}/s): {'met' if r['target_met'] else 'NOT met'}   p95 at saturation <= "
