@@ -226,6 +226,7 @@ def run_paced(url: str, gids: list[str], tokens: list[str], clients: int, durati
             "conflicts": r.counts.get("conflicts", 0), "other": r.counts.get("other", 0) + r.socket_errors,
             "bookings_per_s": ok / r.seconds, "requests_per_s": r.requests_per_s, "p50_ms": r.p50_ms,
             "p95_ms": r.p95_ms, "p99_ms": r.p99_ms, "max_ms": r.max_ms, "max_backlog": r.max_backlog,
+            "client_max_loop_lag_ms": r.max_loop_lag_ms,
             "client_cpu_share": round(r.client_cpu_s / r.seconds, 3)}
 
 
@@ -357,6 +358,7 @@ def print_report(r: dict[str, Any]) -> None:
     print(f"ratio API / raw SQL: {r['ratio_api_to_raw']:.3f}   idle CPU: {100 * r['api_idle_cpu_share']:.0f}% "
           f"at saturation, {100 * r['paced_idle_cpu_share']:.0f}% paced   paced p99 {paced['p99_ms']:.2f} ms, "
           f"max {paced['max_ms']:.2f} ms, most requests waiting for a connection: {paced['max_backlog']}, "
+          f"the paced client's longest own stall: {paced['client_max_loop_lag_ms']:.1f} ms, "
           f"the paced client's CPU: {100 * paced['client_cpu_share']:.0f}% of a core")
     if r.get("api_steal_cpu_share") is not None:
         print(f"CPU time stolen by the hypervisor: {100 * r['api_steal_cpu_share']:.1f}% at saturation, "

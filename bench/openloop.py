@@ -44,6 +44,7 @@ class OpenLoopResult:
     p99_ms: float
     max_ms: float
     max_backlog: int  # most requests due but not yet sent at once (> connections: the server fell behind)
+    max_loop_lag_ms: float  # the generator's own longest stall (a 5 ms timer's lateness): its hiccups, not the server's
     socket_errors: int
     client_cpu_s: float  # this generator's own CPU time: it shares the machine with the server
 
@@ -106,7 +107,18 @@ async def _run(url: str, rate: float, connections: int, duration: float,
             counts[bucket] = counts.get(bucket, 0) + 1
         writer.close()
 
+    max_lag = 0.0
+    finished = False
+
+    async def watch_own_loop() -> None:
+        nonlocal max_lag
+        while not finished:
+            before = time.perf_counter()
+            await asyncio.sleep(0.005)
+            max_lag = max(max_lag, time.perf_counter() - before - 0.005)
+
     workers = [asyncio.create_task(connection(n)) for n in range(connections)]
+    watcher = asyncio.create_task(watch_own_loop())
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     for i in range(total):
@@ -120,13 +132,16 @@ async def _run(url: str, rate: float, connections: int, duration: float,
         due.put_nowait(None)
     await asyncio.gather(*workers)
     seconds = time.perf_counter() - started
+    finished = True
+    await watcher
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     ms = sorted(s * 1000 for s in latencies)
     return OpenLoopResult(
         generator="open-loop", rate=rate, connections=connections, seconds=round(seconds, 3),
         requests=len(ms), requests_per_s=len(ms) / seconds, counts=counts,
         p50_ms=percentile(ms, 50), p95_ms=percentile(ms, 95), p99_ms=percentile(ms, 99),
-        max_ms=ms[-1] if ms else 0.0, max_backlog=max_backlog, socket_errors=errors,
+        max_ms=ms[-1] if ms else 0.0, max_backlog=max_backlog, max_loop_lag_ms=round(max_lag * 1000, 1),
+        socket_errors=errors,
         client_cpu_s=round(cpu1.ru_utime + cpu1.ru_stime - cpu0.ru_utime - cpu0.ru_stime, 3),
     )
 
