@@ -59,3 +59,12 @@ class Metrics:
 
 def _esc(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def render_samples(name: str, kind: str, help_text: str, samples: list[tuple[dict[str, str], float]]) -> str:
+    """One metric family in the text format, for numbers kept elsewhere (caches, listeners)."""
+    lines = [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
+    for labels, value in samples:
+        label_text = ",".join(f'{k}="{_esc(v)}"' for k, v in labels.items())
+        lines.append(f"{name}{{{label_text}}} {value:g}" if label_text else f"{name} {value:g}")
+    return "\n".join(lines) + "\n"

@@ -105,6 +105,9 @@ async def test_a_token_is_looked_up_once_then_served_from_the_cache(service: Ser
     for _ in range(3):
         assert (await service.me(token)).json() == first.json()
     assert service.cache.hits == hits + 3
+    metrics = (await service.http.get("/metrics")).text
+    assert "biomap_token_cache_listening 1\n" in metrics
+    assert f'biomap_token_cache_lookups_total{{result="hit"}} {hits + 3}\n' in metrics
 
 
 async def test_a_revoked_token_is_refused_at_once(
