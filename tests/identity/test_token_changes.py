@@ -23,6 +23,7 @@ from biomap.config import Settings
 from biomap.db.pool import connect
 from biomap.identity.models import Role
 from biomap.identity.service import create_user
+from biomap.identity.tokens import hash_token, new_token
 from biomap.identity.viewer_cache import ViewerCache
 from biomap.identity.viewer_changes import CHANNEL, follow_viewer_changes
 
@@ -110,25 +111,16 @@ async def test_a_token_is_looked_up_once_then_served_from_the_cache(service: Ser
     assert f'biomap_token_cache_lookups_total{{result="hit"}} {hits + 3}\n' in metrics
 
 
-async def test_a_revoked_token_is_refused_at_once(
-    service: Service, user: tuple[int, str], admin: asyncpg.Connection
+@pytest.mark.parametrize("change", [
+    "UPDATE api_token SET revoked_at = now() WHERE user_id = $1",  # the token revoked
+    "UPDATE app_user SET disabled_at = now() WHERE id = $1",  # its user disabled
+], ids=["revoked-token", "disabled-user"])
+async def test_a_token_that_no_longer_grants_anything_is_refused_at_once(
+    service: Service, user: tuple[int, str], admin: asyncpg.Connection, change: str
 ) -> None:
     user_id, token = user
     assert (await service.me(token)).status_code == 200  # cached now
-    await admin.execute("UPDATE api_token SET revoked_at = now() WHERE user_id = $1", user_id)
-
-    async def refused() -> bool:
-        return (await service.me(token)).status_code == 401
-
-    await until(refused)
-
-
-async def test_a_disabled_user_is_refused_at_once(
-    service: Service, user: tuple[int, str], admin: asyncpg.Connection
-) -> None:
-    user_id, token = user
-    assert (await service.me(token)).status_code == 200
-    await admin.execute("UPDATE app_user SET disabled_at = now() WHERE id = $1", user_id)
+    await admin.execute(change, user_id)
 
     async def refused() -> bool:
         return (await service.me(token)).status_code == 401
@@ -181,9 +173,7 @@ async def test_an_expiring_token_is_not_served_past_its_expiry(
 ) -> None:
     user_id, token = user
     # A token created expiring (an INSERT and no UPDATE afterwards: no change notice at all).
-    other = f"bm_{uuid.uuid4().hex}{uuid.uuid4().hex[:8]}"
-    from biomap.identity.tokens import hash_token
-
+    other = new_token()
     await admin.execute("INSERT INTO api_token (user_id, token_hash, label, expires_at) "
                         "VALUES ($1, $2, 'short', now() + interval '1 second')", user_id, hash_token(other))
     assert (await service.me(other)).status_code == 200
@@ -197,10 +187,8 @@ async def test_an_unknown_token_is_not_remembered(
     service: Service, user: tuple[int, str], admin: asyncpg.Connection
 ) -> None:
     user_id, _ = user
-    late = f"bm_{uuid.uuid4().hex}{uuid.uuid4().hex[:8]}"
+    late = new_token()
     assert (await service.me(late)).status_code == 401
-    from biomap.identity.tokens import hash_token
-
     await admin.execute("INSERT INTO api_token (user_id, token_hash, label) VALUES ($1, $2, 'late')",
                         user_id, hash_token(late))
     assert (await service.me(late)).status_code == 200
