@@ -216,6 +216,10 @@ _CHECK_IN = _transition_sql(", checked_in_at = $8, checked_in_by = $4", " AND ch
 _CHECK_OUT = _transition_sql(", checked_out_at = $8, checked_out_by = $4, billable_krw = $9::bigint",
                              " AND checked_in_at IS NOT NULL AND checked_out_at IS NULL")
 _SIMPLE = _transition_sql(", decided_at = coalesce(decided_at, $8)", "")
+# Use recorded by a manager ($9 start, $10 end, $11 billable): only while nobody checked in or out.
+_RECORD_USAGE = _transition_sql(
+    ", decided_at = coalesce(decided_at, $8), checked_in_at = $9, checked_in_by = $4, checked_out_at = $10,"
+    " checked_out_by = $4, billable_krw = $11::bigint", " AND checked_in_at IS NULL AND checked_out_at IS NULL")
 TRANSITIONS = {"decide": _DECIDE, "cancel": _CANCEL, "check_in": _CHECK_IN, "check_out": _CHECK_OUT,
                "simple": _SIMPLE}
 
@@ -231,6 +235,17 @@ async def transition(
     if kind == "check_out":
         args.append(billable_krw)
     row = await conn.fetchrow(TRANSITIONS[kind], *args)
+    return booking(row) if row else None
+
+
+async def record_usage(
+    conn: asyncpg.Connection, booking_id: int, expected: BookingStatus, actor_id: int | None, reason: str,
+    start: dt.datetime, end: dt.datetime, billable_krw: int | None, at: dt.datetime,
+) -> Booking | None:
+    """The booking COMPLETED with the given actual use (None when it is no longer `expected`, or was
+    checked into meanwhile), audited in the same statement."""
+    row = await conn.fetchrow(_RECORD_USAGE, booking_id, expected.value, BookingStatus.COMPLETED.value, actor_id,
+                              reason, "booking.record_usage", None, at, start, end, billable_krw)
     return booking(row) if row else None
 
 

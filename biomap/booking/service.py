@@ -376,6 +376,60 @@ async def check_out(conn: asyncpg.Connection, viewer: Viewer, booking_id: int,
                              "booking.check_out", None, now, "check out", billable)
 
 
+async def record_usage(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, start: Any, end: Any,
+                       reason: str | None, now: dt.datetime | None = None) -> Booking:
+    """A manager records the use nobody checked in or out: the actual start and end of an APPROVED
+    booking that was never checked into, or of one the sweep marked NO_SHOW although it was used.
+    The booking becomes COMPLETED and is billed for that use, as a check-out would bill it; the
+    reason is kept in the audit trail. Every problem is reported at once."""
+    now = _now(now)
+    booking = await _booking_for(conn, viewer, booking_id)
+    _require_manager(viewer, booking)
+    if booking.status not in (BookingStatus.APPROVED, BookingStatus.NO_SHOW):
+        raise _moved(booking, "record its use")
+    if booking.checked_in_at is not None:
+        raise fail([Problem(Code.INVALID_TRANSITION, "id", "this booking was checked into: check it out instead")])
+    s, start_problem = rules.parse_instant(start, "start")
+    e, end_problem = rules.parse_instant(end, "end")
+    problems = [p for p in (start_problem, end_problem) if p]
+    text = (reason or "").strip()
+    if not text:
+        problems.append(Problem(Code.INVALID, "reason", "say how the use is known (e.g. the instrument's log)"))
+    elif len(text) > MAX_REASON:
+        problems.append(Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters"))
+    if s is not None and e is not None:
+        problems += _usage_problems(booking, s, e, now)
+    if problems:
+        raise fail(problems)
+    assert s is not None and e is not None
+    billable = rules.cost_krw(booking.hourly_rate_krw, s, e)
+    recorded = await queries.record_usage(conn, booking.id, booking.status, viewer.user_id, text, s, e, billable, now)
+    if recorded is None:  # checked in, checked out or moved meanwhile
+        raise _moved(await queries.booking_by_id(conn, booking.id), "record its use")
+    return recorded
+
+
+# A use recorded by hand may run over the booking by at most this much: longer, it was another
+# booking's time (or nobody's), not this one's.
+USAGE_OVERRUN = dt.timedelta(hours=4)
+
+
+def _usage_problems(booking: Booking, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> list[Problem]:
+    problems = []
+    if end <= start:
+        problems.append(Problem(Code.END_BEFORE_START, "end", "the use must end after it starts"))
+    if not booking.start - CHECK_IN_EARLY <= start < booking.end:
+        problems.append(Problem(Code.CHECK_IN_WINDOW, "start",
+                                f"the use must start between {int(CHECK_IN_EARLY.total_seconds() // 60)} minutes "
+                                "before the booking's start and its end, as a check-in would"))
+    if end > now:
+        problems.append(Problem(Code.INVALID, "end", "the use must be over: this end has not come yet"))
+    if end > booking.end + USAGE_OVERRUN:
+        problems.append(Problem(Code.TOO_LONG, "end",
+                                f"the use may run over the booking by at most {rules.duration_text(USAGE_OVERRUN.seconds // 60)}"))
+    return problems
+
+
 async def pending_approvals(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
     require_user(viewer, "see pending approvals")
     if viewer.is_admin:

@@ -426,3 +426,31 @@ async def test_set_rules_only_by_owning_managers_and_validated(client, equipment
                           bufferMinutes=-1, openingHours=[{"weekday": "MONDAY", "opens": "18:00", "closes": "09:00"}])
     assert {e["field"] for e in bad["errors"]} == {"maxDurationMinutes", "bufferMinutes", "openingHours.0.closes"}
     assert bad["rules"] is None
+
+
+RECORD_USAGE = """mutation($id: ID!, $start: DateTimeOffset!, $end: DateTimeOffset!, $reason: String!) {
+  recordUsage(id: $id, start: $start, end: $end, reason: $reason) {
+    booking { status checkedInAt checkedOutAt billableKrw } errors { code field message } } }"""
+
+
+async def test_a_manager_records_use_over_the_api(client, conn, equipment_gid, researcher, manager) -> None:
+    day = next_weekday(3)
+    booking = (await request(client, researcher, equipment_gid, seoul(day, 10), seoul(day, 12)))["booking"]
+    await client.data(APPROVE, {"id": booking["id"]}, token=manager)
+    # the booked morning is over (moved to yesterday), and nobody checked in
+    await conn.execute(
+        """UPDATE booking b SET during = tstzrange(lower(during) - s.shift, upper(during) - s.shift),
+                                held = tstzrange(lower(held) - s.shift, upper(held) - s.shift)
+             FROM (SELECT lower(during) - (date_trunc('hour', now()) - interval '1 day') AS shift
+                     FROM booking WHERE id = $1) s
+            WHERE b.id = $1""", pk_of(booking["id"], "Booking"))
+    start, end = await conn.fetchrow("SELECT lower(during), upper(during) FROM booking WHERE id = $1",
+                                     pk_of(booking["id"], "Booking"))
+    used = {"id": booking["id"], "start": (start + dt.timedelta(minutes=15)).isoformat(),
+            "end": (end - dt.timedelta(minutes=15)).isoformat(), "reason": "operator's run sheet"}
+    refused = await client.execute(RECORD_USAGE, used, token=researcher)
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    recorded = (await client.data(RECORD_USAGE, used, token=manager))["recordUsage"]
+    assert recorded["errors"] == []
+    assert recorded["booking"]["status"] == "COMPLETED" and recorded["booking"]["billableKrw"] == 60000  # 1.5 h
+    assert dt.datetime.fromisoformat(recorded["booking"]["checkedInAt"]) == start + dt.timedelta(minutes=15)

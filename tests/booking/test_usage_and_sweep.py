@@ -124,3 +124,76 @@ async def test_the_service_sweeps_by_itself_when_told_to(conn, equipment) -> Non
         await asyncio.gather(sweeper, return_exceptions=True)
     assert await conn.fetchval("SELECT status::text FROM booking WHERE id = $1", booking.id) == "EXPIRED"
     assert sweeper.cancelled()
+
+
+async def test_a_manager_records_the_use_nobody_checked_in(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    used = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 13, 16, before)).id, now=before)
+    await service.sweep(conn, now=seoul(day, 13, 31))  # nobody checked in: a no-show
+    assert (await service.booking_for_viewer(conn, user, used.id)).status is BookingStatus.NO_SHOW
+    done = await service.record_usage(conn, mgr, used.id, seoul(day, 13, 10).isoformat(),
+                                      seoul(day, 15, 40).isoformat(), "instrument log: run 2026-114",
+                                      now=seoul(day, 17))
+    assert done.status is BookingStatus.COMPLETED
+    assert (done.checked_in_at, done.checked_out_at) == (seoul(day, 13, 10), seoul(day, 15, 40))
+    assert done.billable_krw == 100_000  # 2 h 30 min at the academic 40,000 KRW/h
+    audit = await conn.fetchrow(
+        "SELECT actor_id, detail FROM audit_log WHERE entity = 'booking' AND entity_id = $1 "
+        "AND action = 'booking.record_usage'", used.id)
+    assert audit["actor_id"] == mgr.user_id
+    assert audit["detail"] == {"from": "NO_SHOW", "to": "COMPLETED", "reason": "instrument log: run 2026-114"}
+    # recorded once: a second record is refused, and nothing changes
+    try:
+        await service.record_usage(conn, mgr, used.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
+                                   "again", now=seoul(day, 17))
+        raise AssertionError("recorded twice")
+    except ValidationFailed as exc:
+        assert exc.problems[0].code == "INVALID_TRANSITION" and "COMPLETED" in exc.problems[0].message
+    assert (await service.booking_for_viewer(conn, user, used.id)).billable_krw == 100_000
+
+
+async def test_recorded_use_is_checked_all_at_once_and_only_managers_record_it(conn, equipment) -> None:
+    from biomap.errors import Forbidden
+
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 13, 16, before)).id, now=before)
+    try:
+        await service.record_usage(conn, user, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
+                                   "I was there", now=seoul(day, 17))
+        raise AssertionError("the user recorded their own use")
+    except Forbidden:
+        pass
+    try:
+        await service.record_usage(conn, mgr, b.id, seoul(day, 11).isoformat(), seoul(day, 21).isoformat(), " ",
+                                   now=seoul(day, 17))
+        raise AssertionError("accepted an impossible use")
+    except ValidationFailed as exc:
+        found = {(p.code, p.field) for p in exc.problems}
+    # starts two hours early, ends in the future and 5 h after the booking, and says nothing
+    assert found == {("CHECK_IN_WINDOW", "start"), ("INVALID", "end"), ("TOO_LONG", "end"), ("INVALID", "reason")}
+    try:
+        await service.record_usage(conn, mgr, b.id, seoul(day, 14).isoformat(), "2026-12-08T15:00:00", "log",
+                                   now=seoul(day, 17))
+        raise AssertionError("accepted a time without offset")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("TIMEZONE_REQUIRED", "end")]
+    try:
+        await service.record_usage(conn, mgr, b.id, seoul(day, 15).isoformat(), seoul(day, 14).isoformat(), "log",
+                                   now=seoul(day, 17))
+        raise AssertionError("accepted an end before the start")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("END_BEFORE_START", "end")]
+    unchanged = await service.booking_for_viewer(conn, user, b.id)
+    assert unchanged.status is BookingStatus.APPROVED and unchanged.checked_in_at is None
+    # a booking that was checked into is checked out, not recorded
+    await service.check_in(conn, user, b.id, now=seoul(day, 13))
+    try:
+        await service.record_usage(conn, mgr, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(), "log",
+                                   now=seoul(day, 17))
+        raise AssertionError("overrode a check-in")
+    except ValidationFailed as exc:
+        assert "check it out" in exc.problems[0].message

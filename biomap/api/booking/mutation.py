@@ -10,6 +10,7 @@ from biomap.api.booking.mutations.cancel_booking import cancel_booking
 from biomap.api.booking.mutations.check_in import check_in
 from biomap.api.booking.mutations.check_out import check_out
 from biomap.api.booking.mutations.qualifications import grant_qualification, revoke_qualification
+from biomap.api.booking.mutations.record_usage import record_usage
 from biomap.api.booking.mutations.reject_booking import reject_booking
 from biomap.api.booking.mutations.request_booking import request_booking
 from biomap.api.booking.mutations.set_booking_rules import set_booking_rules
@@ -24,6 +25,7 @@ class BookingMutation:
     cancel_booking = strawberry.mutation(resolver=cancel_booking)
     check_in = strawberry.mutation(resolver=check_in)
     check_out = strawberry.mutation(resolver=check_out)
+    record_usage = strawberry.mutation(resolver=record_usage)
     set_booking_rules = strawberry.mutation(resolver=set_booking_rules)
     grant_qualification = strawberry.mutation(resolver=grant_qualification)
     revoke_qualification = strawberry.mutation(resolver=revoke_qualification)
