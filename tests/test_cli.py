@@ -87,6 +87,14 @@ async def test_migrate_seed_import_export_and_user_create(cli_dsn: str, tmp_path
 
     no_org = biomap(cli_dsn, "user", "create", "--email", "x@test.biomap.kr", "--role", "SUPPLIER")
     assert no_org.returncode == 1 and "--org" in no_org.stderr
+    organisation_only = await scalar(
+        cli_dsn, "SELECT o.code FROM organisation o WHERE NOT EXISTS (SELECT 1 FROM institution i WHERE i.id = o.id) "
+                 "ORDER BY o.code LIMIT 1")
+    assert organisation_only is not None  # a supplier's organisation, say
+    not_an_institution = biomap(cli_dsn, "user", "create", "--email", "y@test.biomap.kr", "--role",
+                                "INSTITUTION_MANAGER", "--org", organisation_only)
+    assert not_an_institution.returncode == 1 and "without an institution record" in not_an_institution.stderr
+    assert await scalar(cli_dsn, "SELECT count(*) FROM app_user WHERE email = 'y@test.biomap.kr'") == 0
 
 
 async def test_search_reindex_and_meilisearch_commands_without_a_server(cli_dsn: str) -> None:

@@ -35,6 +35,11 @@ async def grant_by_token_hash(conn: asyncpg.Connection, token_hash: bytes) -> To
     return TokenGrant(viewer, row["seconds_left"])
 
 
+async def is_institution(conn: asyncpg.Connection, organisation_id: int) -> bool:
+    """Whether the organisation owns catalogue resources (has an institution record)."""
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM institution WHERE id = $1)", organisation_id))
+
+
 async def organisation_by_code(conn: asyncpg.Connection, code: str) -> Organisation | None:
     row = await conn.fetchrow("SELECT * FROM organisation WHERE code = $1", code)
     return _organisation(row) if row else None

@@ -51,6 +51,9 @@ async def create_user(
         if organisation is None:
             raise NotFound(f"no organisation with code '{organisation_code}'", field="org")
         organisation_id = organisation.id
+        if role is Role.INSTITUTION_MANAGER and not await queries.is_institution(conn, organisation_id):
+            raise Invalid(f"an INSTITUTION_MANAGER manages an institution's equipment, trainees and bookings: "
+                          f"'{organisation_code}' is an organisation without an institution record", field="org")
     elif role in _ROLES_NEEDING_ORG:
         raise Invalid(f"a {role.value} user needs --org (the organisation it acts for)", field="org")
     if token is not None and not is_well_formed(token):
