@@ -48,7 +48,7 @@ async def measure(dsn: str, postmaster_pid: int, ids: list[int], tokens: list[st
     app = create_app(Settings(database_url=dsn, environment=Environment.PRODUCTION, anonymous_cache_seconds=0),
                      database=PoolDatabase(pool))
     cache = ViewerCache(30.0)
-    cache.enable()
+    cache.enable(time.monotonic() + 24 * 3600)  # as if a listener kept renewing the lease
     gids = [to_global_id("Equipment", i) for i in ids]
     rng = random.Random(1)
     base = _base()

@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg
 import httpx
@@ -21,13 +22,14 @@ from starlette.applications import Starlette
 from biomap.app import create_app
 from biomap.config import Settings
 from biomap.db.pool import connect
-from biomap.identity.models import Role
+from biomap.identity.models import Role, Viewer
 from biomap.identity.service import create_user
 from biomap.identity.tokens import hash_token, new_token
 from biomap.identity.viewer_cache import ViewerCache
 from biomap.identity.viewer_changes import CHANNEL, follow_viewer_changes
 
 ME = "{ me { email role organisationVerified } }"
+VIEWER = Viewer(1, Role.RESEARCHER, None, False, "someone@test.biomap.kr")
 SOON = 5.0  # seconds: a notice takes milliseconds; the cache alone would keep a viewer for 30
 
 
@@ -226,3 +228,67 @@ async def test_a_follower_that_cannot_connect_leaves_the_cache_off() -> None:
     follower.cancel()
     with pytest.raises(asyncio.CancelledError):
         await follower
+
+
+class SilentableProxy:
+    """A TCP proxy to the test database whose open connections can go silent without closing, as
+    through a network partition: nothing is forwarded any more, and no side sees an end."""
+
+    def __init__(self, dsn: str) -> None:
+        parts = urlsplit(dsn)
+        self.target_host = parse_qs(parts.query).get("host", [parts.hostname or "127.0.0.1"])[0]
+        self.target_port = parts.port or 5432
+        self.user = parts.username or "postgres"
+        self.database = parts.path.lstrip("/")
+        self.silenced: set[int] = set()
+        self.links: list[int] = []
+        self.server: asyncio.Server | None = None
+
+    async def start(self) -> str:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        port = self.server.sockets[0].getsockname()[1]
+        return f"postgresql://{self.user}@127.0.0.1:{port}/{self.database}"
+
+    def silence_all(self) -> None:
+        self.silenced.update(self.links)
+
+    async def close(self) -> None:
+        assert self.server is not None
+        self.server.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.target_host.startswith("/"):
+            up_reader, up_writer = await asyncio.open_unix_connection(f"{self.target_host}/.s.PGSQL.{self.target_port}")
+        else:
+            up_reader, up_writer = await asyncio.open_connection(self.target_host, self.target_port)
+        link = len(self.links)
+        self.links.append(link)
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            while data := await source.read(65536):
+                if link not in self.silenced:
+                    sink.write(data)
+                    await sink.drain()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer), return_exceptions=True)
+
+
+async def test_a_listening_connection_that_goes_silent_stops_the_cache_within_seconds(database_dsn: str) -> None:
+    proxy = SilentableProxy(database_dsn)
+    dsn = await proxy.start()
+    cache = ViewerCache(30.0)
+    follower = asyncio.create_task(follow_viewer_changes(dsn, cache, heartbeat=0.1, timeout=0.3))
+    try:
+        await until(lambda: _true(cache.enabled))
+        cache.put(b"token", VIEWER, seconds_left=None, generation=cache.generation)
+        assert cache.get(b"token") == VIEWER
+        proxy.silence_all()  # the connection stays open, but no notice (or answer) gets through any more
+        silent_for = await until(lambda: _true(cache.get(b"token") is None), seconds=2.0)
+        assert silent_for <= 0.1 + 0.3 + 0.2  # the lease: one heartbeat and its timeout (+ scheduling)
+        await until(lambda: _true(cache.enabled))  # a new connection through the proxy listens again
+        assert cache.get(b"token") is None  # and the cache started empty
+    finally:
+        follower.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await follower
+        await proxy.close()

@@ -15,7 +15,7 @@ BOB = Viewer(2, Role.INSTITUTION_MANAGER, 20, True, "bob@test.biomap.kr")
 
 def enabled(ttl: float = 30.0, **kwargs: int) -> ViewerCache:
     cache = ViewerCache(ttl, **kwargs)
-    cache.enable()
+    cache.enable(time.monotonic() + 3600)
     return cache
 
 
@@ -51,6 +51,21 @@ def test_losing_the_listener_forgets_everything_and_stops_serving() -> None:
     assert not cache.enabled and len(cache) == 0
     cache.put(b"a", ALICE, seconds_left=None, generation=cache.generation)
     assert cache.get(b"a") is None
+
+
+def test_nothing_is_served_once_the_listening_lease_runs_out() -> None:
+    cache = ViewerCache(30.0)
+    cache.enable(time.monotonic() + 0.05)
+    cache.put(b"a", ALICE, seconds_left=None, generation=cache.generation)
+    assert cache.enabled and cache.get(b"a") == ALICE
+    cache.renew(time.monotonic() + 0.1)  # a heartbeat was answered
+    time.sleep(0.06)
+    assert cache.get(b"a") == ALICE
+    time.sleep(0.06)  # no answer since: the connection may have gone silent
+    assert not cache.enabled and cache.get(b"a") is None
+    cache.put(b"b", BOB, seconds_left=None, generation=cache.generation)
+    cache.renew(time.monotonic() + 60)
+    assert cache.get(b"b") is None  # nothing was stored while the lease had run out
 
 
 def test_entries_expire_after_the_ttl() -> None:
