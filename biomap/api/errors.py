@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+import asyncpg
 import strawberry
 
 from biomap.errors import DomainError, Forbidden, Unauthenticated, ValidationFailed
@@ -61,10 +62,17 @@ def query_error(exc: DomainError) -> GraphQLError:
     return ClientError(exc.message, extensions=_extensions(exc))
 
 
+UNSTORABLE_TEXT = "remove the NUL character (U+0000) from the text you sent: it cannot be stored"
+
+
 def with_domain_extensions(error: GraphQLError) -> GraphQLError:
     """A domain error that a resolver let through as it was gets the same `extensions` (code,
-    fields, problems) as one the resolver turned into a `query_error` itself."""
+    fields, problems) as one the resolver turned into a `query_error` itself. Text PostgreSQL refused
+    to store (U+0000, which no service checked for) is the client's mistake, said as such."""
     original = error.original_error
+    if isinstance(original, asyncpg.CharacterNotInRepertoireError):
+        return ClientError(UNSTORABLE_TEXT, nodes=error.nodes, source=error.source, positions=error.positions,
+                           path=error.path, extensions={"code": "INVALID"})
     if not isinstance(original, DomainError) or error.extensions:
         return error
     return GraphQLError(error.message, nodes=error.nodes, source=error.source, positions=error.positions,
@@ -76,6 +84,6 @@ def should_mask(error: GraphQLError) -> bool:
     original = error.original_error
     if original is None:
         return False
-    if isinstance(original, (ClientError, DomainError)):
+    if isinstance(original, (ClientError, DomainError, asyncpg.CharacterNotInRepertoireError)):
         return False
     return not isinstance(original, GraphQLError)

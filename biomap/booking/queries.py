@@ -26,6 +26,7 @@ from biomap.booking.models import (
 TOPIC = "booking.notification"
 # Advisory lock class (first key of the two-int form) of the per-user quota lock.
 LOCK_USER = 0x626B0002
+LOCK_EQUIPMENT_USAGE = 0x626B0003  # recorded uses of one equipment, one at a time
 
 _BOOKING_COLUMNS = """b.id, b.equipment_id, e.institution_id, b.user_id, u.email AS user_email, b.status,
     lower(b.during) AS start, upper(b.during) AS "end", b.purpose, b.rate_kind, b.hourly_rate_krw,
@@ -236,6 +237,31 @@ async def transition(
         args.append(billable_krw)
     row = await conn.fetchrow(TRANSITIONS[kind], *args)
     return booking(row) if row else None
+
+
+async def lock_equipment_usage(conn: asyncpg.Connection, equipment_id: int) -> None:
+    """A transaction-scoped lock per equipment, taken before a recorded use is checked against the
+    others: two managers cannot record overlapping uses at once."""
+    await conn.execute("SELECT pg_advisory_xact_lock($1, ($2 % 2147483647)::int)", LOCK_EQUIPMENT_USAGE,
+                       equipment_id)
+
+
+async def time_taken_by_another(conn: asyncpg.Connection, equipment_id: int, booking_id: int, start: dt.datetime,
+                                end: dt.datetime) -> asyncpg.Record | None:
+    """The first other booking of the equipment whose held slot or actual use meets [start, end):
+    (id, start, end) of that slot or use, or None."""
+    return await conn.fetchrow(
+        """SELECT b.id, u.start, u."end" FROM booking b
+             CROSS JOIN LATERAL (
+                 SELECT lower(b.during) AS start, upper(b.during) AS "end"
+                  WHERE b.status IN ('REQUESTED', 'APPROVED') AND b.during && tstzrange($3, $4, '[)')
+                 UNION ALL
+                 SELECT b.checked_in_at, b.checked_out_at
+                  WHERE b.checked_in_at IS NOT NULL
+                    AND tstzrange(b.checked_in_at, coalesce(b.checked_out_at, 'infinity'), '[)')
+                        && tstzrange($3, $4, '[)')) u
+            WHERE b.equipment_id = $1 AND b.id <> $2
+            ORDER BY u.start LIMIT 1""", equipment_id, booking_id, start, end)
 
 
 async def record_usage(

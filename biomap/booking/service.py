@@ -118,12 +118,24 @@ def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpo
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+_NUL = "\x00"
+
+
+def _unstorable(field: str) -> Problem:
+    """PostgreSQL text cannot hold U+0000: say so, rather than fail on the insert."""
+    return Problem(Code.INVALID, field, "remove the NUL character (U+0000): it cannot be stored")
+
+
 def _input_problems(purpose: str, key: str | None) -> list[Problem]:
     problems = []
     if len(purpose) > MAX_PURPOSE:
         problems.append(Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters"))
+    elif _NUL in purpose:
+        problems.append(_unstorable("purpose"))
     if key is not None and not 1 <= len(key) <= 200:
         problems.append(Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters"))
+    elif key is not None and _NUL in key:
+        problems.append(_unstorable("idempotencyKey"))
     return problems
 
 
@@ -310,6 +322,8 @@ def _reason(reason: str | None, required: bool, what: str) -> str | None:
         raise fail([Problem(Code.INVALID, "reason", f"say why the {what}")])
     if len(text) > MAX_REASON:
         raise fail([Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters")])
+    if _NUL in text:
+        raise fail([_unstorable("reason")])
     return text or None
 
 
@@ -397,16 +411,40 @@ async def record_usage(conn: asyncpg.Connection, viewer: Viewer, booking_id: int
         problems.append(Problem(Code.INVALID, "reason", "say how the use is known (e.g. the instrument's log)"))
     elif len(text) > MAX_REASON:
         problems.append(Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters"))
+    elif _NUL in text:
+        problems.append(_unstorable("reason"))
     if s is not None and e is not None:
         problems += _usage_problems(booking, s, e, now)
+        if not problems:
+            # one recorded use per equipment at a time; the time may not be another booking's
+            await queries.lock_equipment_usage(conn, booking.equipment_id)
+            taken = await queries.time_taken_by_another(conn, booking.equipment_id, booking.id, s, e)
+            if taken is not None:
+                problems.append(Problem(Code.BOOKING_CONFLICT, "start" if taken["start"] < booking.start else "end",
+                                        "this use meets another booking's time on the same equipment "
+                                        f"({_seoul_range(taken['start'], taken['end'])} Seoul time): "
+                                        "record only the time this booking used"))
     if problems:
         raise fail(problems)
     assert s is not None and e is not None
     billable = rules.cost_krw(booking.hourly_rate_krw, s, e)
-    recorded = await queries.record_usage(conn, booking.id, booking.status, viewer.user_id, text, s, e, billable, now)
-    if recorded is None:  # checked in, checked out or moved meanwhile
-        raise _moved(await queries.booking_by_id(conn, booking.id), "record its use")
-    return recorded
+    for expected in (booking.status, BookingStatus.NO_SHOW):
+        recorded = await queries.record_usage(conn, booking.id, expected, viewer.user_id, text, s, e, billable, now)
+        if recorded is not None:
+            return recorded
+        # The sweep may have made it a NO_SHOW meanwhile, which is recordable too: try once more.
+        if expected is BookingStatus.NO_SHOW:
+            break
+    raise _moved(await queries.booking_by_id(conn, booking.id), "record its use")
+
+
+def _seoul_range(start: dt.datetime, end: dt.datetime | None) -> str:
+    first = start.astimezone(SEOUL)
+    if end is None:
+        return f"{first:%Y-%m-%d %H:%M} onwards"
+    last = end.astimezone(SEOUL)
+    return f"{first:%Y-%m-%d %H:%M}–{last:%H:%M}" if last.date() == first.date() else \
+        f"{first:%Y-%m-%d %H:%M}–{last:%Y-%m-%d %H:%M}"
 
 
 # A use recorded by hand may run over the booking by at most this much: longer, it was another

@@ -244,3 +244,14 @@ async def test_create_with_an_unknown_institution_id(client, make_token, itp_man
     # an admin acts for no institution of their own: the institution must be named
     payload = (await client.data(CREATE, {"input": {"category": "PCR", "nameEn": "x"}}, token=admin))
     assert payload["equipmentCreate"]["errors"][0]["field"] == "institutionId"
+
+
+async def test_text_with_a_nul_character_is_the_client_s_mistake_and_writes_nothing(client, conn, itp_manager) -> None:
+    # PostgreSQL cannot store U+0000; no catalogue check looks for it, so the refusal comes from the
+    # database and must reach the client as what it is, not as "Unexpected error."
+    before = await conn.fetchval("SELECT count(*) FROM equipment")
+    body = await client.execute(CREATE, {"input": {"category": "PCR", "nameEn": "qPCR\u0000 cycler"}}, token=itp_manager)
+    assert body["data"] is None or body["data"]["equipmentCreate"] is None
+    assert body["errors"][0]["extensions"]["code"] == "INVALID"
+    assert "U+0000" in body["errors"][0]["message"]
+    assert await conn.fetchval("SELECT count(*) FROM equipment") == before

@@ -197,3 +197,73 @@ async def test_recorded_use_is_checked_all_at_once_and_only_managers_record_it(c
         raise AssertionError("overrode a check-in")
     except ValidationFailed as exc:
         assert "check it out" in exc.problems[0].message
+
+
+async def test_a_recorded_use_may_not_take_another_booking_s_time(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    first = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
+    second = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 11, 12, before)).id, now=before)
+    later = seoul(day, 18)
+    await service.record_usage(conn, mgr, second.id, seoul(day, 11).isoformat(), seoul(day, 12).isoformat(),
+                               "run sheet", now=later)
+    try:  # the first booking's use may not run into the second's, recorded or not
+        await service.record_usage(conn, mgr, first.id, seoul(day, 10).isoformat(), seoul(day, 13).isoformat(),
+                                   "run sheet", now=later)
+        raise AssertionError("billed the same hour twice")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("BOOKING_CONFLICT", "end")]
+        assert "11:00–12:00" in exc.problems[0].message
+    assert (await service.booking_for_viewer(conn, user, first.id)).status is BookingStatus.APPROVED
+    done = await service.record_usage(conn, mgr, first.id, seoul(day, 9, 45).isoformat(), seoul(day, 11).isoformat(),
+                                      "run sheet", now=later)
+    assert done.status is BookingStatus.COMPLETED
+
+
+async def test_a_use_is_recorded_even_if_the_sweep_made_it_a_no_show_meanwhile(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
+    read_while_approved = await service.booking_for_viewer(conn, mgr, b.id)
+    await service.sweep(conn, now=seoul(day, 10, 31))  # between the manager's read and write
+    original = service._booking_for
+
+    async def stale(conn_, viewer, booking_id):  # the manager's read came before the sweep
+        return read_while_approved
+
+    service._booking_for = stale
+    try:
+        done = await service.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
+                                          "run sheet", now=seoul(day, 12))
+    finally:
+        service._booking_for = original
+    assert done.status is BookingStatus.COMPLETED
+    detail = await conn.fetchval("SELECT detail FROM audit_log WHERE entity_id = $1 AND action = 'booking.record_usage'",
+                                 b.id)
+    assert detail["from"] == "NO_SHOW"
+
+
+async def test_text_that_cannot_be_stored_is_named_in_its_field(conn, equipment) -> None:
+    user, mgr = await viewers(conn)
+    day = next_weekday(2)
+    before = seoul(day, 8) - dt.timedelta(days=2)
+    try:
+        await service.request_booking(conn, user, {"equipment_id": equipment, "start": seoul(day, 10).isoformat(),
+                                                    "end": seoul(day, 11).isoformat(), "purpose": "a\x00b"}, now=before)
+        raise AssertionError("accepted a NUL in the purpose")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("INVALID", "purpose")]
+    b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
+    try:
+        await service.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
+                                   "log\x00", now=seoul(day, 12))
+        raise AssertionError("accepted a NUL in the reason")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("INVALID", "reason")]
+    try:
+        await service.cancel(conn, mgr, b.id, "x\x00", now=before)
+        raise AssertionError("accepted a NUL in the reason")
+    except ValidationFailed as exc:
+        assert [(p.code, p.field) for p in exc.problems] == [("INVALID", "reason")]
