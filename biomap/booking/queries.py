@@ -26,7 +26,6 @@ from biomap.booking.models import (
 TOPIC = "booking.notification"
 # Advisory lock class (first key of the two-int form) of the per-user quota lock.
 LOCK_USER = 0x626B0002
-LOCK_EQUIPMENT_USAGE = 0x626B0003  # recorded uses of one equipment, one at a time
 
 _BOOKING_COLUMNS = """b.id, b.equipment_id, e.institution_id, b.user_id, u.email AS user_email, b.status,
     lower(b.during) AS start, upper(b.during) AS "end", b.purpose, b.rate_kind, b.hourly_rate_krw,
@@ -191,7 +190,7 @@ async def bookings_by_ids(conn: asyncpg.Connection, ids: Sequence[int]) -> list[
     return [booking(r) for r in rows]
 
 
-def _transition_sql(extra_set: str, extra_where: str) -> str:
+def transition_sql(extra_set: str, extra_where: str) -> str:
     return f"""
 WITH b AS (
     UPDATE booking SET status = $3::booking_status, updated_at = now(){extra_set}
@@ -211,16 +210,12 @@ SELECT {_BOOKING_COLUMNS} FROM b JOIN equipment e ON e.id = b.equipment_id JOIN 
 """
 
 
-_DECIDE = _transition_sql(", reason = coalesce($5, reason), decided_by = $4, decided_at = $8", "")
-_CANCEL = _transition_sql(", reason = coalesce($5, reason), decided_at = coalesce(decided_at, $8)", "")
-_CHECK_IN = _transition_sql(", checked_in_at = $8, checked_in_by = $4", " AND checked_in_at IS NULL")
-_CHECK_OUT = _transition_sql(", checked_out_at = $8, checked_out_by = $4, billable_krw = $9::bigint",
+_DECIDE = transition_sql(", reason = coalesce($5, reason), decided_by = $4, decided_at = $8", "")
+_CANCEL = transition_sql(", reason = coalesce($5, reason), decided_at = coalesce(decided_at, $8)", "")
+_CHECK_IN = transition_sql(", checked_in_at = $8, checked_in_by = $4", " AND checked_in_at IS NULL")
+_CHECK_OUT = transition_sql(", checked_out_at = $8, checked_out_by = $4, billable_krw = $9::bigint",
                              " AND checked_in_at IS NOT NULL AND checked_out_at IS NULL")
-_SIMPLE = _transition_sql(", decided_at = coalesce(decided_at, $8)", "")
-# Use recorded by a manager ($9 start, $10 end, $11 billable): only while nobody checked in or out.
-_RECORD_USAGE = _transition_sql(
-    ", decided_at = coalesce(decided_at, $8), checked_in_at = $9, checked_in_by = $4, checked_out_at = $10,"
-    " checked_out_by = $4, billable_krw = $11::bigint", " AND checked_in_at IS NULL AND checked_out_at IS NULL")
+_SIMPLE = transition_sql(", decided_at = coalesce(decided_at, $8)", "")
 TRANSITIONS = {"decide": _DECIDE, "cancel": _CANCEL, "check_in": _CHECK_IN, "check_out": _CHECK_OUT,
                "simple": _SIMPLE}
 
@@ -236,42 +231,6 @@ async def transition(
     if kind == "check_out":
         args.append(billable_krw)
     row = await conn.fetchrow(TRANSITIONS[kind], *args)
-    return booking(row) if row else None
-
-
-async def lock_equipment_usage(conn: asyncpg.Connection, equipment_id: int) -> None:
-    """A transaction-scoped lock per equipment, taken before a recorded use is checked against the
-    others: two managers cannot record overlapping uses at once."""
-    await conn.execute("SELECT pg_advisory_xact_lock($1, ($2 % 2147483647)::int)", LOCK_EQUIPMENT_USAGE,
-                       equipment_id)
-
-
-async def time_taken_by_another(conn: asyncpg.Connection, equipment_id: int, booking_id: int, start: dt.datetime,
-                                end: dt.datetime) -> asyncpg.Record | None:
-    """The first other booking of the equipment whose held slot or actual use meets [start, end):
-    (id, start, end) of that slot or use, or None."""
-    return await conn.fetchrow(
-        """SELECT b.id, u.start, u."end" FROM booking b
-             CROSS JOIN LATERAL (
-                 SELECT lower(b.during) AS start, upper(b.during) AS "end"
-                  WHERE b.status IN ('REQUESTED', 'APPROVED') AND b.during && tstzrange($3, $4, '[)')
-                 UNION ALL
-                 SELECT b.checked_in_at, b.checked_out_at
-                  WHERE b.checked_in_at IS NOT NULL
-                    AND tstzrange(b.checked_in_at, coalesce(b.checked_out_at, 'infinity'), '[)')
-                        && tstzrange($3, $4, '[)')) u
-            WHERE b.equipment_id = $1 AND b.id <> $2
-            ORDER BY u.start LIMIT 1""", equipment_id, booking_id, start, end)
-
-
-async def record_usage(
-    conn: asyncpg.Connection, booking_id: int, expected: BookingStatus, actor_id: int | None, reason: str,
-    start: dt.datetime, end: dt.datetime, billable_krw: int | None, at: dt.datetime,
-) -> Booking | None:
-    """The booking COMPLETED with the given actual use (None when it is no longer `expected`, or was
-    checked into meanwhile), audited in the same statement."""
-    row = await conn.fetchrow(_RECORD_USAGE, booking_id, expected.value, BookingStatus.COMPLETED.value, actor_id,
-                              reason, "booking.record_usage", None, at, start, end, billable_krw)
     return booking(row) if row else None
 
 

@@ -38,7 +38,7 @@ MAX_PURPOSE = 2000
 MAX_REASON = 2000  # rejection and cancellation reasons travel in notifications
 
 
-def _now(now: dt.datetime | None) -> dt.datetime:
+def current_time(now: dt.datetime | None) -> dt.datetime:
     return now or dt.datetime.now(dt.UTC)
 
 
@@ -118,10 +118,10 @@ def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpo
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-_NUL = "\x00"
+NUL = "\x00"
 
 
-def _unstorable(field: str) -> Problem:
+def unstorable(field: str) -> Problem:
     """PostgreSQL text cannot hold U+0000: say so, rather than fail on the insert."""
     return Problem(Code.INVALID, field, "remove the NUL character (U+0000): it cannot be stored")
 
@@ -130,12 +130,12 @@ def _input_problems(purpose: str, key: str | None) -> list[Problem]:
     problems = []
     if len(purpose) > MAX_PURPOSE:
         problems.append(Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters"))
-    elif _NUL in purpose:
-        problems.append(_unstorable("purpose"))
+    elif NUL in purpose:
+        problems.append(unstorable("purpose"))
     if key is not None and not 1 <= len(key) <= 200:
         problems.append(Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters"))
-    elif key is not None and _NUL in key:
-        problems.append(_unstorable("idempotencyKey"))
+    elif key is not None and NUL in key:
+        problems.append(unstorable("idempotencyKey"))
     return problems
 
 
@@ -150,7 +150,7 @@ async def request_booking(conn: asyncpg.Connection, viewer: Viewer, data: dict[s
     of its own); the plain request reads its context and then writes one statement, which is atomic
     by itself, so the API calls it on a bare connection and saves BEGIN and COMMIT."""
     user_id = require_user(viewer)
-    now = _now(now)
+    now = current_time(now)
     equipment_id = int(data.get("equipment_id") or 0)
     purpose = (data.get("purpose") or "").strip()
     start, start_problem = rules.parse_instant(data.get("start"), "start")
@@ -217,7 +217,7 @@ async def quote(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, sta
                 now: dt.datetime | None = None) -> Quote:
     """The estimate before booking (the viewer's rate × length) and every rule the request would
     break, a taken slot included. Anonymous viewers get the estimate only: rules depend on who books."""
-    now = _now(now)
+    now = current_time(now)
     s, e = _parse_range(start, end)
     ctx = await _context(conn, viewer, equipment_id, s, e, now) if equipment_id else None
     if ctx is None or not ctx.equipment_visible:
@@ -242,7 +242,7 @@ def check_range(start: dt.datetime, end: dt.datetime, field: str = "to") -> None
 
 async def availability(conn: asyncpg.Connection, viewer: Viewer, equipment_id: int, start: Any, end: Any,
                        now: dt.datetime | None = None) -> tuple[BookingContext, list[Interval]]:
-    now = _now(now)
+    now = current_time(now)
     s, p1 = rules.parse_instant(start, "from")
     e, p2 = rules.parse_instant(end, "to")
     if p1 or p2:
@@ -273,7 +273,7 @@ def can_see_details(viewer: Viewer, booking: Booking) -> bool:
 # ---- lifecycle -----------------------------------------------------------------------------------
 
 
-async def _booking_for(conn: asyncpg.Connection, viewer: Viewer, booking_id: int) -> Booking:
+async def booking_to_act_on(conn: asyncpg.Connection, viewer: Viewer, booking_id: int) -> Booking:
     require_user(viewer, "change a booking")
     found = await queries.booking_by_id(conn, booking_id) if booking_id else None
     if found is None or not can_see_details(viewer, found):
@@ -281,7 +281,7 @@ async def _booking_for(conn: asyncpg.Connection, viewer: Viewer, booking_id: int
     return found
 
 
-def _moved(current: Booking | None, wanted: str) -> ValidationFailed:
+def moved(current: Booking | None, wanted: str) -> ValidationFailed:
     status = current.status.value if current else "gone"
     return fail([Problem(Code.INVALID_TRANSITION, "id", f"cannot {wanted}: the booking is {status}")])
 
@@ -290,15 +290,15 @@ async def _transition(conn: asyncpg.Connection, viewer: Viewer, booking: Booking
                       new: BookingStatus, reason: str | None, action: str, event: str | None, now: dt.datetime,
                       wanted: str, billable: int | None = None) -> Booking:
     if booking.status is not expected:
-        raise _moved(booking, wanted)
+        raise moved(booking, wanted)
     changed = await queries.transition(conn, kind, booking.id, expected, new, viewer.user_id, reason, action, event,
                                        now, billable)
     if changed is None:  # someone else acted first (conditional UPDATE matched nothing)
-        raise _moved(await queries.booking_by_id(conn, booking.id), wanted)
+        raise moved(await queries.booking_by_id(conn, booking.id), wanted)
     return changed
 
 
-def _require_manager(viewer: Viewer, booking: Booking) -> None:
+def require_manager(viewer: Viewer, booking: Booking) -> None:
     if not viewer.manages(booking.institution_id):
         raise Forbidden("only the managers of the institution that owns this equipment can do this")
 
@@ -306,9 +306,9 @@ def _require_manager(viewer: Viewer, booking: Booking) -> None:
 async def approve(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:
     """A request nobody answered before its start expires (the sweep): approving it then would
     promise a slot that has begun, or is over, and could never be checked into."""
-    now = _now(now)
-    booking = await _booking_for(conn, viewer, booking_id)
-    _require_manager(viewer, booking)
+    now = current_time(now)
+    booking = await booking_to_act_on(conn, viewer, booking_id)
+    require_manager(viewer, booking)
     if booking.status is BookingStatus.REQUESTED and now >= booking.start:
         raise fail([Problem(Code.INVALID_TRANSITION, "id", "the requested time has already begun: the request "
                             "expires unanswered; ask the user to request a new time")])
@@ -322,29 +322,29 @@ def _reason(reason: str | None, required: bool, what: str) -> str | None:
         raise fail([Problem(Code.INVALID, "reason", f"say why the {what}")])
     if len(text) > MAX_REASON:
         raise fail([Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters")])
-    if _NUL in text:
-        raise fail([_unstorable("reason")])
+    if NUL in text:
+        raise fail([unstorable("reason")])
     return text or None
 
 
 async def reject(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reason: str,
                  now: dt.datetime | None = None) -> Booking:
-    booking = await _booking_for(conn, viewer, booking_id)
-    _require_manager(viewer, booking)
+    booking = await booking_to_act_on(conn, viewer, booking_id)
+    require_manager(viewer, booking)
     text = _reason(reason, True, "request is rejected")
     return await _transition(conn, viewer, booking, "decide", BookingStatus.REQUESTED, BookingStatus.REJECTED, text,
-                             "booking.reject", "rejected", _now(now), "reject")
+                             "booking.reject", "rejected", current_time(now), "reject")
 
 
 async def cancel(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reason: str | None,
                  now: dt.datetime | None = None) -> Booking:
     """The user cancels a request any time before its start, an approved booking until the
     equipment's cut-off (default 24 h) before the start; managers may cancel any time before the end."""
-    now = _now(now)
-    booking = await _booking_for(conn, viewer, booking_id)
+    now = current_time(now)
+    booking = await booking_to_act_on(conn, viewer, booking_id)
     manager = viewer.manages(booking.institution_id)
     if booking.status not in (BookingStatus.REQUESTED, BookingStatus.APPROVED):
-        raise _moved(booking, "cancel")
+        raise moved(booking, "cancel")
     text = _reason(reason, False, "booking is cancelled")
     if not manager:
         booking_rules = await queries.equipment_rules(conn, booking.equipment_id)
@@ -366,8 +366,8 @@ async def cancel(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, reas
 
 
 async def check_in(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now: dt.datetime | None = None) -> Booking:
-    now = _now(now)
-    booking = await _booking_for(conn, viewer, booking_id)
+    now = current_time(now)
+    booking = await booking_to_act_on(conn, viewer, booking_id)
     if booking.checked_in_at is not None:
         raise fail([Problem(Code.INVALID_TRANSITION, "id", "already checked in")])
     if booking.status is BookingStatus.APPROVED and not (booking.start - CHECK_IN_EARLY <= now < booking.end):
@@ -381,91 +381,13 @@ async def check_in(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, no
 async def check_out(conn: asyncpg.Connection, viewer: Viewer, booking_id: int,
                     now: dt.datetime | None = None) -> Booking:
     """Record the actual end; the billable amount is the actual usage × the booking's hourly rate."""
-    now = _now(now)
-    booking = await _booking_for(conn, viewer, booking_id)
+    now = current_time(now)
+    booking = await booking_to_act_on(conn, viewer, booking_id)
     if booking.checked_in_at is None:
         raise fail([Problem(Code.INVALID_TRANSITION, "id", "check in first")])
     billable = rules.cost_krw(booking.hourly_rate_krw, booking.checked_in_at, max(now, booking.checked_in_at))
     return await _transition(conn, viewer, booking, "check_out", BookingStatus.APPROVED, BookingStatus.COMPLETED, None,
                              "booking.check_out", None, now, "check out", billable)
-
-
-async def record_usage(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, start: Any, end: Any,
-                       reason: str | None, now: dt.datetime | None = None) -> Booking:
-    """A manager records the use nobody checked in or out: the actual start and end of an APPROVED
-    booking that was never checked into, or of one the sweep marked NO_SHOW although it was used.
-    The booking becomes COMPLETED and is billed for that use, as a check-out would bill it; the
-    reason is kept in the audit trail. Every problem is reported at once."""
-    now = _now(now)
-    booking = await _booking_for(conn, viewer, booking_id)
-    _require_manager(viewer, booking)
-    if booking.status not in (BookingStatus.APPROVED, BookingStatus.NO_SHOW):
-        raise _moved(booking, "record its use")
-    if booking.checked_in_at is not None:
-        raise fail([Problem(Code.INVALID_TRANSITION, "id", "this booking was checked into: check it out instead")])
-    s, start_problem = rules.parse_instant(start, "start")
-    e, end_problem = rules.parse_instant(end, "end")
-    problems = [p for p in (start_problem, end_problem) if p]
-    text = (reason or "").strip()
-    if not text:
-        problems.append(Problem(Code.INVALID, "reason", "say how the use is known (e.g. the instrument's log)"))
-    elif len(text) > MAX_REASON:
-        problems.append(Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters"))
-    elif _NUL in text:
-        problems.append(_unstorable("reason"))
-    if s is not None and e is not None:
-        problems += _usage_problems(booking, s, e, now)
-        if not problems:
-            # one recorded use per equipment at a time; the time may not be another booking's
-            await queries.lock_equipment_usage(conn, booking.equipment_id)
-            taken = await queries.time_taken_by_another(conn, booking.equipment_id, booking.id, s, e)
-            if taken is not None:
-                problems.append(Problem(Code.BOOKING_CONFLICT, "start" if taken["start"] < booking.start else "end",
-                                        "this use meets another booking's time on the same equipment "
-                                        f"({_seoul_range(taken['start'], taken['end'])} Seoul time): "
-                                        "record only the time this booking used"))
-    if problems:
-        raise fail(problems)
-    assert s is not None and e is not None
-    billable = rules.cost_krw(booking.hourly_rate_krw, s, e)
-    for expected in (booking.status, BookingStatus.NO_SHOW):
-        recorded = await queries.record_usage(conn, booking.id, expected, viewer.user_id, text, s, e, billable, now)
-        if recorded is not None:
-            return recorded
-        # The sweep may have made it a NO_SHOW meanwhile, which is recordable too: try once more.
-        if expected is BookingStatus.NO_SHOW:
-            break
-    raise _moved(await queries.booking_by_id(conn, booking.id), "record its use")
-
-
-def _seoul_range(start: dt.datetime, end: dt.datetime | None) -> str:
-    first = start.astimezone(SEOUL)
-    if end is None:
-        return f"{first:%Y-%m-%d %H:%M} onwards"
-    last = end.astimezone(SEOUL)
-    return f"{first:%Y-%m-%d %H:%M}–{last:%H:%M}" if last.date() == first.date() else \
-        f"{first:%Y-%m-%d %H:%M}–{last:%Y-%m-%d %H:%M}"
-
-
-# A use recorded by hand may run over the booking by at most this much: longer, it was another
-# booking's time (or nobody's), not this one's.
-USAGE_OVERRUN = dt.timedelta(hours=4)
-
-
-def _usage_problems(booking: Booking, start: dt.datetime, end: dt.datetime, now: dt.datetime) -> list[Problem]:
-    problems = []
-    if end <= start:
-        problems.append(Problem(Code.END_BEFORE_START, "end", "the use must end after it starts"))
-    if not booking.start - CHECK_IN_EARLY <= start < booking.end:
-        problems.append(Problem(Code.CHECK_IN_WINDOW, "start",
-                                f"the use must start between {int(CHECK_IN_EARLY.total_seconds() // 60)} minutes "
-                                "before the booking's start and its end, as a check-in would"))
-    if end > now:
-        problems.append(Problem(Code.INVALID, "end", "the use must be over: this end has not come yet"))
-    if end > booking.end + USAGE_OVERRUN:
-        problems.append(Problem(Code.TOO_LONG, "end",
-                                f"the use may run over the booking by at most {rules.duration_text(USAGE_OVERRUN.seconds // 60)}"))
-    return problems
 
 
 async def pending_approvals(conn: asyncpg.Connection, viewer: Viewer, after_id: int, limit: int) -> list[Booking]:
@@ -503,7 +425,7 @@ async def sweep(conn: asyncpg.Connection, now: dt.datetime | None = None,
                 reminder_lead: dt.timedelta = dt.timedelta(hours=24), limit: int = 500) -> dict[str, int]:
     """Expire unanswered requests whose start has come, mark no-shows after the grace period and
     enqueue reminders. Safe to run from several places at once (SKIP LOCKED, conditional updates)."""
-    now = _now(now)
+    now = current_time(now)
     expired = no_show = 0
     for booking_id in await queries.due_for_expiry(conn, now, limit):
         if await queries.transition(conn, "simple", booking_id, BookingStatus.REQUESTED, BookingStatus.EXPIRED, None,

@@ -7,7 +7,7 @@ import datetime as dt
 
 import asyncpg
 
-from biomap.booking import service
+from biomap.booking import service, usage
 from biomap.booking.models import BookingStatus
 from biomap.errors import ValidationFailed
 from biomap.identity.models import Role, Viewer
@@ -133,7 +133,7 @@ async def test_a_manager_records_the_use_nobody_checked_in(conn, equipment) -> N
     used = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 13, 16, before)).id, now=before)
     await service.sweep(conn, now=seoul(day, 13, 31))  # nobody checked in: a no-show
     assert (await service.booking_for_viewer(conn, user, used.id)).status is BookingStatus.NO_SHOW
-    done = await service.record_usage(conn, mgr, used.id, seoul(day, 13, 10).isoformat(),
+    done = await usage.record_usage(conn, mgr, used.id, seoul(day, 13, 10).isoformat(),
                                       seoul(day, 15, 40).isoformat(), "instrument log: run 2026-114",
                                       now=seoul(day, 17))
     assert done.status is BookingStatus.COMPLETED
@@ -146,7 +146,7 @@ async def test_a_manager_records_the_use_nobody_checked_in(conn, equipment) -> N
     assert audit["detail"] == {"from": "NO_SHOW", "to": "COMPLETED", "reason": "instrument log: run 2026-114"}
     # recorded once: a second record is refused, and nothing changes
     try:
-        await service.record_usage(conn, mgr, used.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
+        await usage.record_usage(conn, mgr, used.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
                                    "again", now=seoul(day, 17))
         raise AssertionError("recorded twice")
     except ValidationFailed as exc:
@@ -162,13 +162,13 @@ async def test_recorded_use_is_checked_all_at_once_and_only_managers_record_it(c
     before = seoul(day, 8) - dt.timedelta(days=2)
     b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 13, 16, before)).id, now=before)
     try:
-        await service.record_usage(conn, user, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
+        await usage.record_usage(conn, user, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(),
                                    "I was there", now=seoul(day, 17))
         raise AssertionError("the user recorded their own use")
     except Forbidden:
         pass
     try:
-        await service.record_usage(conn, mgr, b.id, seoul(day, 11).isoformat(), seoul(day, 21).isoformat(), " ",
+        await usage.record_usage(conn, mgr, b.id, seoul(day, 11).isoformat(), seoul(day, 21).isoformat(), " ",
                                    now=seoul(day, 17))
         raise AssertionError("accepted an impossible use")
     except ValidationFailed as exc:
@@ -176,13 +176,13 @@ async def test_recorded_use_is_checked_all_at_once_and_only_managers_record_it(c
     # starts two hours early, ends in the future and 5 h after the booking, and says nothing
     assert found == {("CHECK_IN_WINDOW", "start"), ("INVALID", "end"), ("TOO_LONG", "end"), ("INVALID", "reason")}
     try:
-        await service.record_usage(conn, mgr, b.id, seoul(day, 14).isoformat(), "2026-12-08T15:00:00", "log",
+        await usage.record_usage(conn, mgr, b.id, seoul(day, 14).isoformat(), "2026-12-08T15:00:00", "log",
                                    now=seoul(day, 17))
         raise AssertionError("accepted a time without offset")
     except ValidationFailed as exc:
         assert [(p.code, p.field) for p in exc.problems] == [("TIMEZONE_REQUIRED", "end")]
     try:
-        await service.record_usage(conn, mgr, b.id, seoul(day, 15).isoformat(), seoul(day, 14).isoformat(), "log",
+        await usage.record_usage(conn, mgr, b.id, seoul(day, 15).isoformat(), seoul(day, 14).isoformat(), "log",
                                    now=seoul(day, 17))
         raise AssertionError("accepted an end before the start")
     except ValidationFailed as exc:
@@ -192,7 +192,7 @@ async def test_recorded_use_is_checked_all_at_once_and_only_managers_record_it(c
     # a booking that was checked into is checked out, not recorded
     await service.check_in(conn, user, b.id, now=seoul(day, 13))
     try:
-        await service.record_usage(conn, mgr, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(), "log",
+        await usage.record_usage(conn, mgr, b.id, seoul(day, 13).isoformat(), seoul(day, 14).isoformat(), "log",
                                    now=seoul(day, 17))
         raise AssertionError("overrode a check-in")
     except ValidationFailed as exc:
@@ -206,17 +206,17 @@ async def test_a_recorded_use_may_not_take_another_booking_s_time(conn, equipmen
     first = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
     second = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 11, 12, before)).id, now=before)
     later = seoul(day, 18)
-    await service.record_usage(conn, mgr, second.id, seoul(day, 11).isoformat(), seoul(day, 12).isoformat(),
+    await usage.record_usage(conn, mgr, second.id, seoul(day, 11).isoformat(), seoul(day, 12).isoformat(),
                                "run sheet", now=later)
     try:  # the first booking's use may not run into the second's, recorded or not
-        await service.record_usage(conn, mgr, first.id, seoul(day, 10).isoformat(), seoul(day, 13).isoformat(),
+        await usage.record_usage(conn, mgr, first.id, seoul(day, 10).isoformat(), seoul(day, 13).isoformat(),
                                    "run sheet", now=later)
         raise AssertionError("billed the same hour twice")
     except ValidationFailed as exc:
         assert [(p.code, p.field) for p in exc.problems] == [("BOOKING_CONFLICT", "end")]
         assert "11:00–12:00" in exc.problems[0].message
     assert (await service.booking_for_viewer(conn, user, first.id)).status is BookingStatus.APPROVED
-    done = await service.record_usage(conn, mgr, first.id, seoul(day, 9, 45).isoformat(), seoul(day, 11).isoformat(),
+    done = await usage.record_usage(conn, mgr, first.id, seoul(day, 9, 45).isoformat(), seoul(day, 11).isoformat(),
                                       "run sheet", now=later)
     assert done.status is BookingStatus.COMPLETED
 
@@ -228,17 +228,17 @@ async def test_a_use_is_recorded_even_if_the_sweep_made_it_a_no_show_meanwhile(c
     b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
     read_while_approved = await service.booking_for_viewer(conn, mgr, b.id)
     await service.sweep(conn, now=seoul(day, 10, 31))  # between the manager's read and write
-    original = service._booking_for
+    original = service.booking_to_act_on
 
     async def stale(conn_, viewer, booking_id):  # the manager's read came before the sweep
         return read_while_approved
 
-    service._booking_for = stale
+    service.booking_to_act_on = stale
     try:
-        done = await service.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
+        done = await usage.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
                                           "run sheet", now=seoul(day, 12))
     finally:
-        service._booking_for = original
+        service.booking_to_act_on = original
     assert done.status is BookingStatus.COMPLETED
     detail = await conn.fetchval("SELECT detail FROM audit_log WHERE entity_id = $1 AND action = 'booking.record_usage'",
                                  b.id)
@@ -257,7 +257,7 @@ async def test_text_that_cannot_be_stored_is_named_in_its_field(conn, equipment)
         assert [(p.code, p.field) for p in exc.problems] == [("INVALID", "purpose")]
     b = await service.approve(conn, mgr, (await book(conn, user, equipment, day, 10, 11, before)).id, now=before)
     try:
-        await service.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
+        await usage.record_usage(conn, mgr, b.id, seoul(day, 10).isoformat(), seoul(day, 11).isoformat(),
                                    "log\x00", now=seoul(day, 12))
         raise AssertionError("accepted a NUL in the reason")
     except ValidationFailed as exc:

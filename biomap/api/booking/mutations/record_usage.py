@@ -7,7 +7,7 @@ from biomap.api.booking.types import Booking
 from biomap.api.context import Info
 from biomap.api.node import pk_of
 from biomap.api.scalars import DateTimeOffset
-from biomap.booking import service
+from biomap.booking import usage
 
 
 @strawberry.type
@@ -22,5 +22,5 @@ async def record_usage(info: Info, id: strawberry.ID, start: DateTimeOffset, end
     it was used), saying how it is known. The booking is COMPLETED and billed for that use."""
     pk = pk_of(id, "Booking") or 0
     viewer = info.context.viewer
-    record, errors = await run_booking(info, lambda conn: service.record_usage(conn, viewer, pk, start, end, reason))
+    record, errors = await run_booking(info, lambda conn: usage.record_usage(conn, viewer, pk, start, end, reason))
     return RecordUsagePayload(booking=Booking.of(record, viewer) if record else None, errors=errors)
