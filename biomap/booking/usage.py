@@ -52,13 +52,11 @@ async def record_usage(conn: asyncpg.Connection, viewer: Viewer, booking_id: int
         raise service.fail(problems)
     assert s is not None and e is not None
     billable = rules.cost_krw(booking.hourly_rate_krw, s, e)
-    for expected in (booking.status, BookingStatus.NO_SHOW):
+    # As read first; then as a NO_SHOW, which the sweep may have made it meanwhile (recordable too).
+    for expected in dict.fromkeys((booking.status, BookingStatus.NO_SHOW)):
         recorded = await usage_queries.record_usage(conn, booking.id, expected, viewer.user_id, text, s, e, billable, now)
         if recorded is not None:
             return recorded
-        # The sweep may have made it a NO_SHOW meanwhile, which is recordable too: try once more.
-        if expected is BookingStatus.NO_SHOW:
-            break
     raise service.moved(await queries.booking_by_id(conn, booking.id), "record its use")
 
 
@@ -88,5 +86,5 @@ def _usage_problems(booking: Booking, start: dt.datetime, end: dt.datetime, now:
         problems.append(Problem(Code.INVALID, "end", "the use must be over: this end has not come yet"))
     if end > booking.end + USAGE_OVERRUN:
         problems.append(Problem(Code.TOO_LONG, "end",
-                                f"the use may run over the booking by at most {rules.duration_text(USAGE_OVERRUN.seconds // 60)}"))
+                                f"the use may run over the booking by at most {rules.duration_text(int(USAGE_OVERRUN.total_seconds() // 60))}"))
     return problems
