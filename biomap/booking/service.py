@@ -118,10 +118,10 @@ def _request_hash(equipment_id: int, start: dt.datetime, end: dt.datetime, purpo
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-NUL = "\x00"
+_NUL = "\x00"
 
 
-def unstorable(field: str) -> Problem:
+def _unstorable(field: str) -> Problem:
     """PostgreSQL text cannot hold U+0000: say so, rather than fail on the insert."""
     return Problem(Code.INVALID, field, "remove the NUL character (U+0000): it cannot be stored")
 
@@ -130,12 +130,12 @@ def _input_problems(purpose: str, key: str | None) -> list[Problem]:
     problems = []
     if len(purpose) > MAX_PURPOSE:
         problems.append(Problem(Code.INVALID, "purpose", f"keep the purpose under {MAX_PURPOSE} characters"))
-    elif NUL in purpose:
-        problems.append(unstorable("purpose"))
+    elif _NUL in purpose:
+        problems.append(_unstorable("purpose"))
     if key is not None and not 1 <= len(key) <= 200:
         problems.append(Problem(Code.INVALID, "idempotencyKey", "an idempotency key has 1-200 characters"))
-    elif key is not None and NUL in key:
-        problems.append(unstorable("idempotencyKey"))
+    elif key is not None and _NUL in key:
+        problems.append(_unstorable("idempotencyKey"))
     return problems
 
 
@@ -316,14 +316,23 @@ async def approve(conn: asyncpg.Connection, viewer: Viewer, booking_id: int, now
                              "booking.approve", "approved", now, "approve")
 
 
-def _reason(reason: str | None, required: bool, what: str) -> str | None:
+def reason_problems(reason: str | None, missing: str | None) -> tuple[str, list[Problem]]:
+    """The reason as stored (stripped) and what is wrong with it; `missing` is the message when a
+    reason is required and none was given (None: a reason is optional)."""
     text = (reason or "").strip()
-    if required and not text:
-        raise fail([Problem(Code.INVALID, "reason", f"say why the {what}")])
+    if missing is not None and not text:
+        return text, [Problem(Code.INVALID, "reason", missing)]
     if len(text) > MAX_REASON:
-        raise fail([Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters")])
-    if NUL in text:
-        raise fail([unstorable("reason")])
+        return text, [Problem(Code.INVALID, "reason", f"keep the reason under {MAX_REASON} characters")]
+    if _NUL in text:
+        return text, [_unstorable("reason")]
+    return text, []
+
+
+def _reason(reason: str | None, required: bool, what: str) -> str | None:
+    text, problems = reason_problems(reason, f"say why the {what}" if required else None)
+    if problems:
+        raise fail(problems)
     return text or None
 
 

@@ -30,13 +30,8 @@ async def record_usage(conn: asyncpg.Connection, viewer: Viewer, booking_id: int
     s, start_problem = rules.parse_instant(start, "start")
     e, end_problem = rules.parse_instant(end, "end")
     problems = [p for p in (start_problem, end_problem) if p]
-    text = (reason or "").strip()
-    if not text:
-        problems.append(Problem(Code.INVALID, "reason", "say how the use is known (e.g. the instrument's log)"))
-    elif len(text) > service.MAX_REASON:
-        problems.append(Problem(Code.INVALID, "reason", f"keep the reason under {service.MAX_REASON} characters"))
-    elif service.NUL in text:
-        problems.append(service.unstorable("reason"))
+    text, reason_problems = service.reason_problems(reason, "say how the use is known (e.g. the instrument's log)")
+    problems += reason_problems
     if s is not None and e is not None:
         problems += _usage_problems(booking, s, e, now)
         if not problems:
