@@ -34,18 +34,28 @@ def _term_pattern(term: str) -> str:
 def _pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     # Compiled once per set of terms: a page highlights four fields of every hit with the same
     # terms, and compiling the alternation cost more than the whole search.
-    # Longest first so "flow cytometer" wins over "flow"; spaces may be written or not.
-    parts = sorted({t for t in terms if len(t) >= 2}, key=len, reverse=True)
+    # Longest first so "flow cytometer" wins over "flow"; spaces may be written or not. A term of
+    # only spaces and hyphens ("--" of a query that looks like SQL) would be an empty alternative,
+    # matching between every two characters.
+    parts = sorted({t for t in terms if len(t) >= 2 and _squashed(t)}, key=lambda t: (-len(t), t))
     if not parts:
         return None
     return re.compile("|".join(_term_pattern(p) for p in parts), re.IGNORECASE)
 
 
+def _squashed(text: str) -> str:
+    """Case-folded, without spaces or hyphens: a term can match a text only if its squashed form
+    is part of the text's (its pattern allows spaces and hyphens between words, and Korean spacing
+    is free). Case folding agrees with IGNORECASE but for the dotted İ (two characters folded)."""
+    return "".join(text.split()).replace("-", "").casefold()
+
+
 def terms_present(terms: Iterable[str], texts: Iterable[str]) -> frozenset[str]:
-    """The terms that occur in `texts` (spaces ignored): a concept can bring dozens of glossary
-    terms, and a pattern of only those present compiles in microseconds instead of milliseconds."""
-    squashed = "".join(texts).replace(" ", "").lower()
-    return frozenset(t for t in terms if len(t) >= 2 and t.replace(" ", "").lower() in squashed)
+    """The terms that occur in `texts` (spaces and hyphens ignored): a concept can bring dozens of
+    glossary terms, and a pattern of only those present compiles in microseconds instead of
+    milliseconds."""
+    squashed = _squashed("\n".join(texts))
+    return frozenset(t for t in terms if len(t) >= 2 and _squashed(t) in squashed)
 
 
 def highlight(text: str, terms: Iterable[str], *, snippet: bool = False) -> str | None:

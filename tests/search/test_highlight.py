@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from biomap.search.highlight import highlight
+from biomap.search.highlight import highlight, terms_present
 
 
 @pytest.mark.parametrize(("text", "terms"), [
@@ -27,3 +27,19 @@ def test_short_terms_are_not_marked_inside_other_words(text, terms) -> None:
 ])
 def test_words_stems_and_spacing_variants_are_marked(text, terms, expected) -> None:
     assert highlight(text, terms) == expected
+
+
+def test_terms_present_ignore_spaces_hyphens_and_case() -> None:
+    texts = ["Real-Time PCR system", "유세포 분석기"]
+    found = terms_present({"real time pcr", "유세포분석기", "FACS", "qpcr", "σ"}, texts)
+    assert found == {"real time pcr", "유세포분석기"}
+    assert highlight("Real-Time PCR system", found) == "<mark>Real-Time PCR</mark> system"
+
+
+@pytest.mark.parametrize(("terms", "expected"), [
+    ({"--"}, None),
+    ({" - "}, None),
+    ({"--", "equipment"}, "&#x27;; DROP TABLE <mark>equipment</mark>; --"),
+])
+def test_terms_of_only_spaces_and_hyphens_mark_nothing(terms, expected) -> None:
+    assert highlight("'; DROP TABLE equipment; --", terms) == expected

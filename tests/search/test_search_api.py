@@ -178,6 +178,8 @@ async def test_trainees_are_found_only_as_far_as_they_may_be_read(client, conn, 
 async def test_odd_queries_do_not_fail(client, query) -> None:
     body = await client.execute(SEARCH, {"q": query, "first": 3})
     assert "errors" not in body, body
+    snippets = [h["snippet"] for e in body["data"]["search"]["edges"] for h in e["highlights"]]
+    assert not any("<mark></mark>" in s for s in snippets), snippets  # "--" once marked every gap
 
 
 async def test_over_long_queries_are_refused_clearly(client) -> None:
