@@ -20,6 +20,7 @@ import asyncpg
 import httpx2
 import pytest
 from meilisearch_python_sdk import AsyncClient
+from meilisearch_python_sdk.errors import MeilisearchApiError
 from meilisearch_python_sdk.models.search import SearchResults
 
 from biomap.db.pool import connect
@@ -96,7 +97,8 @@ def test_settings_file_is_valid_and_complete() -> None:
     assert {"kind", "entity_id"} <= set(raw["sortableAttributes"])  # browse order
     assert "sort" in raw["rankingRules"] and raw["rankingRules"][0] == "words"
     assert "_" in raw["nonSeparatorTokens"]  # c_flow_cytometer stays one word
-    assert raw["pagination"]["maxTotalHits"] >= 1100  # service: offset up to 1000, pages of 100
+    # Meilisearch reports min(matches, maxTotalHits) as the total: exact only up to it (PG counts all).
+    assert raw["pagination"]["maxTotalHits"] >= 1_000_000
     settings = ms.meilisearch_settings(raw)
     dumped = settings.model_dump(by_alias=True, exclude_none=True)
     assert dumped["filterableAttributes"] == raw["filterableAttributes"]
@@ -427,8 +429,11 @@ def test_query_puts_concepts_first_as_exact_phrases() -> None:
     assert {"FACS", "facs", "유세포분석기", "flow cytometer", "송도"} <= query.highlight_terms
     plain = mb.build_query("BIOSTAT Cplus", ANALYZER)
     assert plain is not None and plain.q == "biostat cplus" and plain.matching_strategy == "all"
+    # Meilisearch requires the first phrase: the concept named first, whatever its alphabetical place.
     several = mb.build_query("FACS centrifuge", ANALYZER)
-    assert several is not None and several.q == '"c_centrifuge" "c_flow_cytometer" facs centrifuge'
+    assert several is not None and several.q == '"c_flow_cytometer" "c_centrifuge" facs centrifuge'
+    reverse = mb.build_query("centrifuge FACS", ANALYZER)
+    assert reverse is not None and reverse.q == '"c_centrifuge" "c_flow_cytometer" centrifuge facs'
     browse = mb.build_query("   ", ANALYZER)
     assert browse is not None and browse.q == ""
     assert mb.build_query("a", ANALYZER) is None  # nothing searchable: no hits (as PG)
@@ -495,6 +500,30 @@ async def test_browse_sorts_and_slices_odd_offsets() -> None:
     assert (kwargs["page"], kwargs["hits_per_page"]) == (1, 7)
     assert [h.entity_id for h in result.hits] == [5, 6] and all(h.score == 0.0 for h in result.hits)
     assert result.total == 40
+
+
+async def test_nothing_with_every_word_relaxes_to_later_words_dropped() -> None:
+    class EmptyThenHits(FakeSearchClient):
+        def index(self, uid: str) -> Any:
+            async def search(query: str | None = None, **kwargs: Any) -> SearchResults:
+                self.calls.append((uid, query, kwargs))
+                if kwargs["matching_strategy"] == "all":
+                    return _results([], total_hits=0)
+                return self.response
+
+            return SimpleNamespace(search=search)
+
+    hit = {"uid": "equipment-5", "title_ko": "", "title_en": "BIOSTAT", "secondary": "", "body": "", "_rankingScore": 0.5}
+    client = EmptyThenHits(_results([hit], total_hits=1))
+    backend = mb.MeilisearchBackend(client, "biomap", analyzer=ANALYZER)  # type: ignore[arg-type]
+    request = SearchRequest("BIOSTAT 예약", tuple(SearchKind), SearchFilter(), SCOPES["anonymous"], limit=20)
+    result = await backend.search(None, request)
+    assert [(q, kwargs["matching_strategy"]) for _, q, kwargs in client.calls] == [
+        ("biostat 예약", "all"), ("biostat 예약", "last")]
+    assert result.total == 1 and [h.entity_id for h in result.hits] == [5]
+    client.calls.clear()  # one word: nothing to relax
+    await backend.search(None, replace(request, text="zzzz"))
+    assert [kwargs["matching_strategy"] for _, _, kwargs in client.calls] == ["all"]
 
 
 async def test_suggest_counts_names_by_compact_prefix() -> None:
@@ -777,6 +806,7 @@ async def test_run_relay_survives_database_errors_and_stops(conn: asyncpg.Connec
 
 
 async def test_check_reports_missing_extra_and_stale(conn: asyncpg.Connection) -> None:
+    await _pending_cleared(conn)
     catalogue = FakeCatalogue([doc(SearchKind.EQUIPMENT, n) for n in (1, 2, 3)] + [doc(SearchKind.TRAINEE, 1)])
     index = FakeIndex()
     for (kind, n), d in catalogue.documents.items():
@@ -795,6 +825,55 @@ async def test_check_reports_missing_extra_and_stale(conn: asyncpg.Connection) -
     assert "DRIFT: 1 missing, 1 extra, 2 stale" in report.summary()
 
 
+async def test_check_tells_relay_lag_from_drift(conn: asyncpg.Connection) -> None:
+    await _pending_cleared(conn)
+    catalogue = FakeCatalogue([doc(SearchKind.EQUIPMENT, n) for n in (1, 2)])
+    index = FakeIndex()
+    index.store["equipment-1"] = md.to_document(doc(SearchKind.EQUIPMENT, 1), ANALYZER)
+    await _enqueue(conn, "equipment", 2)  # created, its change not relayed yet
+    report = await msync.check(conn, index, analyzer=ANALYZER, loader=catalogue)
+    assert report.ok and report.missing == [] and report.pending == ["equipment-2"]
+    assert "in sync; 1 record(s) with a change still to relay" in report.summary()
+    await _pending_cleared(conn)  # delivered, yet not in the index: drift
+    report = await msync.check(conn, index, analyzer=ANALYZER, loader=catalogue)
+    assert not report.ok and report.missing == ["equipment-2"] and report.pending == []
+
+
+async def test_relay_retries_a_failed_batch_one_row_at_a_time(conn: asyncpg.Connection) -> None:
+    await _pending_cleared(conn)
+    ids = [await _enqueue(conn, "equipment", n) for n in (1, 2, 3)]
+
+    class RefusesTwo(FakeIndex):
+        async def upsert(self, documents: Sequence[Mapping[str, Any]]) -> None:
+            if any(d["uid"] == "equipment-2" for d in documents):
+                raise RuntimeError("document equipment-2 refused")
+            await super().upsert(documents)
+
+    index = RefusesTwo()
+    catalogue = FakeCatalogue([doc(SearchKind.EQUIPMENT, n) for n in (1, 2, 3)])
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    assert await mr.relay_once(conn, index, now=now, analyzer=ANALYZER, loader=catalogue) == 0  # the batch fails
+    later = now + timedelta(seconds=2)
+    delivered = [await mr.relay_once(conn, index, now=later, analyzer=ANALYZER, loader=catalogue) for _ in range(3)]
+    assert delivered == [1, 0, 1] and set(index.store) == {"equipment-1", "equipment-3"}
+    rows = [await _row(conn, i) for i in ids]
+    assert [r["delivered_at"] is not None for r in rows] == [True, False, True]
+    assert rows[1]["attempts"] == 2 and rows[1]["last_error"] == "RuntimeError: document equipment-2 refused"
+
+
+async def test_replay_after_reindex_goes_in_chunks(conn: asyncpg.Connection, monkeypatch: pytest.MonkeyPatch) -> None:
+    await _pending_cleared(conn)
+    since = await conn.fetchval("SELECT clock_timestamp()")
+    for n in range(1, 6):
+        await _enqueue(conn, "equipment", n)
+    monkeypatch.setattr(msync, "REPLAY_CHUNK", 2)
+    index = FakeIndex()
+    catalogue = FakeCatalogue([doc(SearchKind.EQUIPMENT, n) for n in range(1, 6)])
+    assert await msync.replay_since(conn, index, since, analyzer=ANALYZER, loader=catalogue) == 5
+    assert [uids for _, uids in index.log] == [["equipment-1", "equipment-2"], ["equipment-3", "equipment-4"],
+                                               ["equipment-5"]]
+
+
 class FakeMeili:
     """Just enough of meilisearch_python_sdk.AsyncClient: tasks succeed at once unless `fail_on` names
     the operation."""
@@ -805,6 +884,7 @@ class FakeMeili:
         self.tasks: dict[int, SimpleNamespace] = {}
         self.log: list[tuple[str, str]] = []
         self.fail_on: str | None = None
+        self.fails_as = "failed"  # how a task of `fail_on` ends: failed, canceled, or never (processing)
 
     def _task(self, operation: str, uid: str, action: Any) -> SimpleNamespace:
         self.log.append((operation, uid))
@@ -812,19 +892,22 @@ class FakeMeili:
         if not failed:
             action()
         task_uid = len(self.tasks) + 1
-        self.tasks[task_uid] = SimpleNamespace(status="failed" if failed else "succeeded", task_type=operation,
+        self.tasks[task_uid] = SimpleNamespace(status=self.fails_as if failed else "succeeded", task_type=operation,
                                                error={"message": "boom"} if failed else None)
         return SimpleNamespace(task_uid=task_uid)
 
-    async def wait_for_task(self, task_uid: int, *, timeout_in_ms: int | None = None) -> SimpleNamespace:
+    async def get_task(self, task_uid: int) -> SimpleNamespace:
         return self.tasks[task_uid]
 
     async def create_index(self, uid: str, primary_key: str | None = None, **_: Any) -> None:
         self.log.append(("create", uid))
         self.indexes.setdefault(uid, {})
 
-    async def get_raw_index(self, uid: str) -> Any:
-        return SimpleNamespace(uid=uid) if uid in self.indexes else None
+    async def get_index(self, uid: str) -> Any:
+        if uid not in self.indexes:
+            raise MeilisearchApiError("not found", httpx2.Response(
+                404, json={"message": f"Index `{uid}` not found.", "code": "index_not_found"}))
+        return SimpleNamespace(uid=uid)
 
     async def swap_indexes(self, pairs: list[tuple[str, str]]) -> SimpleNamespace:
         def swap() -> None:
@@ -870,6 +953,33 @@ async def test_meili_index_pages_and_checks_tasks() -> None:
     meili.fail_on = "delete_documents"
     with pytest.raises(msync.MeiliTaskError, match="failed"):
         await index.delete(["equipment-1"])
+    meili.fails_as = "canceled"  # an end too: reported as such, not waited for until the timeout
+    with pytest.raises(msync.MeiliTaskError, match="canceled"):
+        await index.delete(["equipment-1"])
+    meili.fails_as = "processing"
+    slow = msync.MeiliIndex(meili, "biomap", task_timeout_ms=100)  # type: ignore[arg-type]
+    with pytest.raises(msync.MeiliTaskError, match="still processing after 100 ms"):
+        await slow.delete(["equipment-1"])
+
+
+async def test_index_existence_and_a_refused_key_are_told_apart() -> None:
+    def handle(request: httpx2.Request) -> httpx2.Response:
+        if request.url.path == "/indexes/missing":
+            return httpx2.Response(404, json={"message": "Index `missing` not found.", "code": "index_not_found",
+                                              "type": "invalid_request", "link": ""})
+        if request.url.path == "/indexes/biomap":
+            return httpx2.Response(200, json={"uid": "biomap", "primaryKey": "uid",
+                                              "createdAt": "2025-01-01T00:00:00Z", "updatedAt": "2025-01-01T00:00:00Z"})
+        return httpx2.Response(403, json={"message": "The provided API key is invalid.", "code": "invalid_api_key",
+                                          "type": "auth", "link": ""})
+
+    client = AsyncClient("http://meili.test", "key")
+    client.http_client = httpx2.AsyncClient(base_url="http://meili.test", transport=httpx2.MockTransport(handle),
+                                           headers=client._headers)
+    assert await msync.index_exists(client, "biomap") is True
+    assert await msync.index_exists(client, "missing") is False
+    with pytest.raises(MeilisearchApiError, match="invalid_api_key"):
+        await msync.index_exists(client, "forbidden")
 
 
 async def test_reindex_builds_swaps_and_replays(conn: asyncpg.Connection) -> None:

@@ -5,15 +5,16 @@ no prefix), then the other tokens, then the tokens the concepts came from ("facs
 the matching strategy "last": Meilisearch drops words from the end, so every record of the (first)
 concept matches, as PG's concept overlap, and records with more of the words rank first — the
 literal model name above the rest of its concept. Without a concept every token must match ("all",
-as PG's AND), typos allowed. Meilisearch has no OR between words: with several concepts, the first
-one is required (PG accepts any).
+as PG's AND), typos allowed; when nothing has every word, the search is repeated with "last" (later
+words dropped), as PG relaxes to any word. Meilisearch has no OR between words: with several
+concepts, the first one is required (PG accepts any), so they come in the order the query names them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import asyncpg
@@ -87,9 +88,14 @@ def build_query(text: str, analyzer: TextAnalyzer | None = None) -> MeiliQuery |
     tokens = [t.replace('"', "") for t in analysis.tokens if t.replace('"', "")]
     if analysis.concepts:
         meant = set(analysis.concepts)
-        covered = [t for t in tokens if meant & set(analyzer.analyze(t).concepts)]
+        found_in = [(t, meant & set(analyzer.analyze(t).concepts)) for t in tokens]
+        covered = [t for t, concepts in found_in if concepts]
         rest = [t for t in tokens if t not in covered]
-        phrases = [f'"{concept_token(c)}"' for c in analysis.concepts]
+        # The first phrase is the one Meilisearch requires: the concept the query names first (not
+        # the analyzer's alphabetical order); one met only across several tokens comes after.
+        first_named = {c: i for i, (_, concepts) in reversed(list(enumerate(found_in))) for c in concepts}
+        ordered = sorted(analysis.concepts, key=lambda c: first_named.get(c, len(tokens)))
+        phrases = [f'"{concept_token(c)}"' for c in ordered]
         return MeiliQuery(" ".join([*phrases, *rest, *covered]), "last", terms)
     if tokens:
         return MeiliQuery(" ".join(tokens), "all", terms)
@@ -142,6 +148,13 @@ class MeilisearchBackend:
         query = build_query(request.text, self._analyzer)
         if query is None:
             return SearchResult([], 0, [])
+        result = await self._search(query, request)
+        if result.total == 0 and query.matching_strategy == "all" and len(query.q.split()) > 1:
+            # Nothing has every word: relax, as PG does — on every page alike (decided by the total).
+            result = await self._search(replace(query, matching_strategy="last"), request)
+        return result
+
+    async def _search(self, query: MeiliQuery, request: SearchRequest) -> SearchResult:
         browse = query.q == ""
         page, per_page, skip = _page(request.limit, request.offset)
         results = await self.client.index(self.index_uid).search(

@@ -5,8 +5,9 @@ work without taking the same row), lock the records they name (transaction advis
 key order: two relays never push the same record out of order), load the current documents, upsert
 the existing ones and delete the vanished ones, wait until Meilisearch reports the tasks succeeded,
 then mark the rows delivered. If Meilisearch fails, the same transaction records the error and
-pushes `available_at` back (exponential, capped at 10 minutes): the rows stay pending. A database
-error rolls everything back. Catalogue writes never wait for any of this.
+pushes `available_at` back (exponential, capped at 10 minutes): the rows stay pending, and are
+retried one row at a time, so a record Meilisearch keeps refusing holds back only itself. A
+database error rolls everything back. Catalogue writes never wait for any of this.
 """
 
 from __future__ import annotations
@@ -156,6 +157,11 @@ async def relay_once(
         rows = await conn.fetch(CLAIM_SQL, topic, now, batch_size)
         if not rows:
             return 0
+        retried = [r for r in rows if r["attempts"] > 0]
+        if retried:
+            # Rows that failed before go one at a time, each with its own backoff: one record that
+            # Meilisearch keeps refusing must not hold back the rows that failed beside it.
+            rows = retried[:1]
         changes = [parse_change(r["id"], r["payload"]) for r in rows]
         targets: dict[SearchKind, list[int]] = {}
         for change in changes:
@@ -188,7 +194,7 @@ async def run_relay(
     analyzer: TextAnalyzer | None = None,
     loader: DocumentLoader | None = None,
 ) -> None:
-    """Relay until `stop_event` is set: full batches back to back, otherwise poll every
+    """Relay until `stop_event` is set: back to back while batches deliver, otherwise poll every
     `poll_seconds` (longer, up to a minute, while the database itself keeps failing)."""
     errors = 0
     while not stop_event.is_set():
@@ -200,7 +206,7 @@ async def run_relay(
         except Exception:
             errors += 1
             log.exception("search relay: batch failed (database error %d in a row)", errors)
-        if delivered >= batch_size:
+        if delivered > 0:  # more may be waiting (a full batch, or rows retried one at a time)
             continue
         delay = min(60.0, poll_seconds * 2 ** min(errors, 6))
         try:

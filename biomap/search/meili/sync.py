@@ -8,6 +8,7 @@ afterwards (every outbox row pending or delivered since the build started), so n
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -17,18 +18,21 @@ from typing import Any
 
 import asyncpg
 from meilisearch_python_sdk import AsyncClient
+from meilisearch_python_sdk.errors import MeilisearchApiError
 
 from biomap.search.meili.documents import (
     HASH_FIELD,
     PRIMARY_KEY,
     TextAnalyzer,
     content_hash,
+    document_uid,
     resolve_analyzer,
     to_document,
 )
 from biomap.search.meili.relay import (
     LOCK_SQL,
     TOPIC,
+    Change,
     DocumentLoader,
     SearchIndex,
     default_loader,
@@ -44,6 +48,11 @@ from biomap.search.meili.settings import (
 from biomap.search.models import SearchKind
 
 BATCH_SIZE = 1000
+TASK_ENDS = frozenset({"succeeded", "failed", "canceled"})
+# Records replayed per transaction after a reindex: each takes an advisory lock, and a whole
+# import's worth in one transaction runs out of lock memory (max_locks_per_transaction, 64 by
+# default, ~6,400 locks in all: 50,000 failed).
+REPLAY_CHUNK = 500
 
 
 class MeiliTaskError(RuntimeError):
@@ -65,7 +74,19 @@ class MeiliIndex:
         return self._uid
 
     async def wait(self, task_uid: int) -> None:
-        task = await self.client.wait_for_task(task_uid, timeout_in_ms=self.task_timeout_ms)
+        """Until the task has ended, and raise unless it succeeded. (The SDK's wait_for_task knows
+        only "succeeded" and "failed" as ends: a canceled task would look like a timeout.)"""
+        deadline = asyncio.get_running_loop().time() + self.task_timeout_ms / 1000
+        pause = 0.02
+        while True:
+            task = await self.client.get_task(task_uid)
+            if task.status in TASK_ENDS:
+                break
+            if asyncio.get_running_loop().time() >= deadline:
+                raise MeiliTaskError(f"Meilisearch task {task_uid} ({task.task_type}) still {task.status} "
+                                     f"after {self.task_timeout_ms} ms")
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.5)
         if task.status != "succeeded":
             raise MeiliTaskError(f"Meilisearch task {task_uid} ({task.task_type}) {task.status}: {task.error}")
 
@@ -127,14 +148,29 @@ async def replay_since(conn: asyncpg.Connection, index: SearchIndex, since: date
         change = parse_change(row["id"], row["payload"])
         if change.kind is not None and change.entity_id is not None:
             targets.setdefault(change.kind, set()).add(change.entity_id)
-    if not targets:
-        return 0
-    async with conn.transaction():
-        await conn.fetchval(LOCK_SQL, sorted({lock_key(k, i) for k, ids in targets.items() for i in ids}))
-        upserted, deleted = await push_changes(
-            conn, index, {k: sorted(v) for k, v in targets.items()}, analyzer=analyzer, loader=loader
-        )
-    return upserted + deleted
+    records = sorted((k, i) for k, ids in targets.items() for i in ids)
+    pushed = 0
+    for start in range(0, len(records), REPLAY_CHUNK):
+        chunk: dict[SearchKind, list[int]] = {}
+        for kind, entity_id in records[start:start + REPLAY_CHUNK]:
+            chunk.setdefault(kind, []).append(entity_id)
+        async with conn.transaction():
+            await conn.fetchval(LOCK_SQL, sorted({lock_key(k, i) for k, ids in chunk.items() for i in ids}))
+            upserted, deleted = await push_changes(conn, index, chunk, analyzer=analyzer, loader=loader)
+        pushed += upserted + deleted
+    return pushed
+
+
+async def index_exists(client: AsyncClient, uid: str) -> bool:
+    """Whether the index exists; any other answer (a wrong key: 401/403, a server error) raises
+    Meilisearch's own error, where the SDK's get_raw_index would fail parsing it."""
+    try:
+        await client.get_index(uid)
+    except MeilisearchApiError as error:
+        if error.code == "index_not_found" or error.status_code == 404:
+            return False
+        raise
+    return True
 
 
 async def reindex(
@@ -161,7 +197,7 @@ async def reindex(
         indexed = await built.count()
         if indexed != len(documents):
             raise MeiliTaskError(f"{built_uid} holds {indexed} documents, {len(documents)} were sent")
-        if await client.get_raw_index(base_uid) is None:  # first build: swap needs both indexes
+        if not await index_exists(client, base_uid):  # first build: swap needs both indexes
             await client.create_index(base_uid, primary_key=PRIMARY_KEY, timeout_in_ms=task_timeout_ms)
         await built.wait((await client.swap_indexes([(base_uid, built_uid)])).task_uid)
     except BaseException:
@@ -178,7 +214,7 @@ async def reindex(
 async def ensure_index(conn: asyncpg.Connection, client: AsyncClient, uid: str, **options: Any) -> ReindexReport | None:
     """Build `uid` (a full reindex, `options` as for `reindex`) when it does not exist yet, so a relay
     never writes into an index Meilisearch auto-created without settings. None when it exists."""
-    if await client.get_raw_index(uid) is not None:
+    if await index_exists(client, uid):
         return None
     return await reindex(conn, client, uid, **options)
 
@@ -190,10 +226,12 @@ class DriftReport:
     missing: list[str] = field(default_factory=list)  # in the database, not in the index
     extra: list[str] = field(default_factory=list)  # in the index, not (or no longer) in the database
     stale: list[str] = field(default_factory=list)  # in both, with different content
+    pending: list[str] = field(default_factory=list)  # changed, the change not relayed yet: not drift
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.extra or self.stale) and self.database_counts == self.index_counts
+        return not (self.missing or self.extra or self.stale) and (
+            self.database_counts == self.index_counts or bool(self.pending))
 
     def summary(self) -> str:
         kinds = sorted(set(self.database_counts) | set(self.index_counts))
@@ -201,7 +239,8 @@ class DriftReport:
         state = "in sync" if self.ok else (
             f"DRIFT: {len(self.missing)} missing, {len(self.extra)} extra, {len(self.stale)} stale"
         )
-        return f"{state} (database / index per kind: {counts or 'empty'})"
+        waiting = f"; {len(self.pending)} record(s) with a change still to relay" if self.pending else ""
+        return f"{state}{waiting} (database / index per kind: {counts or 'empty'})"
 
 
 def _kind_of(document: Mapping[str, Any]) -> str:
@@ -215,19 +254,28 @@ async def check(conn: asyncpg.Connection, index: SearchIndex, *, analyzer: TextA
     the hash of the document freshly built from the database)."""
     expected = {d[PRIMARY_KEY]: d for d in await _all_documents(conn, analyzer, loader or default_loader())}
     actual = {str(d[PRIMARY_KEY]): d for d in await index.documents()}
+    # Records whose change the relay has not delivered yet may differ: that is lag, not drift.
+    pending = {document_uid(c.kind, c.entity_id) for c in await _pending_changes(conn)
+               if c.kind is not None and c.entity_id is not None}
     stale = []
-    for uid in sorted(expected.keys() & actual.keys()):
+    for uid in sorted((expected.keys() & actual.keys()) - pending):
         stored = actual[uid].get(HASH_FIELD)
         if stored != expected[uid][HASH_FIELD] or stored != content_hash(actual[uid]):
             stale.append(uid)
     return DriftReport(
         database_counts=dict(Counter(_kind_of(d) for d in expected.values())),
         index_counts=dict(Counter(_kind_of(d) for d in actual.values())),
-        missing=sorted(expected.keys() - actual.keys()),
-        extra=sorted(actual.keys() - expected.keys()),
+        missing=sorted(expected.keys() - actual.keys() - pending),
+        extra=sorted(actual.keys() - expected.keys() - pending),
         stale=stale,
+        pending=sorted(pending),
     )
 
 
+async def _pending_changes(conn: asyncpg.Connection) -> list[Change]:
+    rows = await conn.fetch("SELECT id, payload FROM outbox WHERE topic = $1 AND delivered_at IS NULL", TOPIC)
+    return [parse_change(r["id"], r["payload"]) for r in rows]
+
+
 __all__ = ["DriftReport", "MeiliIndex", "MeiliTaskError", "ReindexReport", "check", "ensure_index",
-           "reindex", "replay_since"]
+           "index_exists", "reindex", "replay_since"]
