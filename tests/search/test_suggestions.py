@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
+
+from biomap.db.pool import connect
 
 SUGGEST = "query($p: String!) { suggest(prefix: $p, first: 20) { text kind } }"
 CREATE = """mutation($i: EquipmentCreateInput!) { equipmentCreate(input: $i) { equipment { id } errors { message } } }"""
@@ -87,3 +91,34 @@ async def test_institution_and_category_completions_treat_wildcards_literally(cl
     # spacing does not matter for categories either; each category is offered once
     assert await of_kind("마이크로플레이트리더", "category") == ["마이크로플레이트 리더"]
     assert await of_kind("microplate", "category") == ["Microplate reader"]
+
+
+async def test_crossing_renames_never_deadlock(database_dsn: str) -> None:
+    """Two writers renaming two records into each other's names at once (A -> B beside B -> A),
+    over and over, committed: the suggestion counts they share are locked in one order."""
+    first, second = await connect(database_dsn), await connect(database_dsn)
+    institution = await first.fetchval("SELECT id FROM institution ORDER BY id LIMIT 1")
+    names = ("교차 이름 시험 가", "교차 이름 시험 나")
+    squashed = [n.replace(" ", "") for n in names]
+    ids = (-910_001, -910_002)  # not a catalogue record: only these rows are written and removed
+    try:
+        for entity_id, name, key in zip(ids, names, squashed, strict=True):
+            await first.execute(
+                """INSERT INTO search_document (kind, entity_id, institution_id, zone, status, access_policy,
+                                                title_ko, names_compact, terms)
+                   VALUES ('EQUIPMENT', $1, $2, 'SONGDO', 'ACTIVE', 'PUBLIC', $3, ARRAY[$4], ''::tsvector)""",
+                entity_id, institution, name, key)
+
+        async def swap(conn: asyncpg.Connection, entity_id: int, order: tuple[int, int]) -> None:
+            for round_ in range(40):
+                name = names[order[round_ % 2]]
+                await conn.execute("UPDATE search_document SET title_ko = $2, names_compact = ARRAY[$3] "
+                                   "WHERE kind = 'EQUIPMENT' AND entity_id = $1", entity_id, name,
+                                   name.replace(" ", ""))
+
+        await asyncio.gather(swap(first, ids[0], (1, 0)), swap(second, ids[1], (0, 1)))
+        assert await stored_counts(first) == await counts_from_scratch(first)
+    finally:
+        await first.execute("DELETE FROM search_document WHERE kind = 'EQUIPMENT' AND entity_id = ANY($1)", list(ids))
+        await first.close()
+        await second.close()
