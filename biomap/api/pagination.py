@@ -61,7 +61,8 @@ def decode_cursor(cursor: str | None) -> int:
         raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
         prefix, _, pk = raw.partition(":")
         value = int(pk)
-        if prefix != "c" or not 0 <= value <= MAX_CURSOR_VALUE:
+        # Only what encode_cursor writes: int() alone also takes " 5", "+5", "5_0" and other digits.
+        if prefix != "c" or not 0 <= value <= MAX_CURSOR_VALUE or encode_cursor(value) != cursor.rstrip("="):
             raise ValueError
         return value
     except (binascii.Error, UnicodeDecodeError, ValueError):

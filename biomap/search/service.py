@@ -35,7 +35,9 @@ def clean_query(text: str, field: str = "query") -> str:
     """Control and format characters out, whitespace collapsed; refuses over-long input."""
     if len(text) > MAX_QUERY_LENGTH * 4:  # reject before doing any work on a huge string
         raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)
-    cleaned = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\t\n")
+    # Composed first: Hangul typed or pasted decomposed (NFD) has 2-3 code points a syllable and
+    # must count as the syllables the user sees.
+    cleaned = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] != "C" or c in "\t\n")
     cleaned = _SPACES.sub(" ", cleaned).strip()
     if len(cleaned) > MAX_QUERY_LENGTH:
         raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)

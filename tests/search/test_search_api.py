@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from biomap.api.node import to_global_id
@@ -187,6 +189,16 @@ async def test_over_long_queries_are_refused_clearly(client) -> None:
         body = await client.execute(SEARCH, {"q": query})
         assert body["errors"][0]["message"] == "query too long: at most 200 characters"
         assert body["errors"][0]["extensions"]["code"] == "INVALID"
+
+
+async def test_decomposed_hangul_counts_as_the_syllables_seen(client) -> None:
+    composed = "유세포분석기 " * 28  # 168 syllables and spaces
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert len(decomposed.strip()) > 200 >= len(composed.strip())
+    body = await client.execute(SEARCH, {"q": decomposed, "first": 3})
+    assert "errors" not in body, body
+    same = await client.execute(SEARCH, {"q": composed, "first": 3})
+    assert body["data"]["search"]["totalCount"] == same["data"]["search"]["totalCount"] > 0
 
 
 async def test_bad_filters_are_field_errors(client) -> None:

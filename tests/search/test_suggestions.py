@@ -93,6 +93,16 @@ async def test_institution_and_category_completions_treat_wildcards_literally(cl
     assert await of_kind("microplate", "category") == ["Microplate reader"]
 
 
+async def test_places_names_leave_empty_go_to_categories(client) -> None:
+    # No equipment name starts with 분석기, and more than half a list of category labels contain it:
+    # with the default eight places, the categories fill all of them (they had only four).
+    default = (await client.data("query { suggest(prefix: \"분석기\") { text kind } }"))["suggest"]
+    wide = (await client.data("query { suggest(prefix: \"분석기\", first: 20) { text kind } }"))["suggest"]
+    assert not [s for s in wide if s["kind"] == "equipment"]
+    categories = [s["text"] for s in wide if s["kind"] == "category"]
+    assert len(categories) > 8 and [s["text"] for s in default] == categories[:8]
+
+
 async def test_crossing_renames_never_deadlock(database_dsn: str) -> None:
     """Two writers renaming two records into each other's names at once (A -> B beside B -> A),
     over and over, committed: the suggestion counts they share are locked in one order."""

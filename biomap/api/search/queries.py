@@ -166,6 +166,9 @@ class SearchQuery:
         except DomainError as exc:
             raise query_error(exc) from None
         others = suggest_catalogue(search_service.clean_query(prefix, "prefix"), limit, institutions)
-        # categories and institutions take up to half the list (at least one place), names the rest
-        merged = [*others[: max(1, limit // 2)], *names][:limit]
+        # categories and institutions take up to half the list (at least one place), names the rest;
+        # places the names leave empty go to more categories and institutions
+        head = others[: max(1, limit // 2)]
+        merged = [*head, *names][:limit]
+        merged += others[len(head):][: limit - len(merged)]
         return [SearchSuggestion(text=s.text, kind=s.kind, code=s.extra.get("code")) for s in merged]
