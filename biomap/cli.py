@@ -12,10 +12,10 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 import asyncpg
 
@@ -24,34 +24,11 @@ from biomap.config import Settings
 from biomap.db import migrate
 from biomap.db.connect import database_url
 from biomap.db.pool import connect
-from biomap.db.session import with_connection
+from biomap.db.session import DatabaseUnreachable, with_connection
 from biomap.errors import Conflict, DomainError
 from biomap.identity.models import Role
 from biomap.search import commands as search_commands
 from biomap.sourcing import commands as sourcing_commands
-
-T = TypeVar("T")
-
-
-class DatabaseUnreachable(Exception):
-    """No connection to the database could be made (the command's work never started)."""
-
-
-def _with_database(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
-    """`with_connection`, with a failure to connect told apart from failures of the work itself."""
-    started = False
-
-    async def tracked(conn: asyncpg.Connection) -> T:
-        nonlocal started
-        started = True
-        return await work(conn)
-
-    try:
-        return with_connection(settings, tracked)
-    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-        if started:
-            raise
-        raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -63,7 +40,7 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
         print(f"database at version {await migrate.database_version(conn)}")
         return 0
 
-    return _with_database(settings, work)
+    return with_connection(settings, work)
 
 
 async def _seed(conn: asyncpg.Connection, seeds_dir: Path) -> None:
@@ -97,7 +74,7 @@ def cmd_seed(settings: Settings, args: argparse.Namespace) -> int:
         await _seed(conn, seeds_dir)
         return 0
 
-    return _with_database(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -166,7 +143,7 @@ def cmd_import_uniquip(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 0 if not report.errors else 2
 
-    return _with_database(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
@@ -181,7 +158,7 @@ def cmd_export_uniquip(settings: Settings, args: argparse.Namespace) -> int:
             n = await export_uniquip(conn, sys.stdout, institution=args.institution, public_url=settings.public_url)
         return 0
 
-    return _with_database(settings, work)
+    return with_connection(settings, work)
 
 
 @contextlib.contextmanager
@@ -240,7 +217,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
             print(token)
         return 0
 
-    return _with_database(settings, work)
+    return with_connection(settings, work)
 
 
 def cmd_schema_export(settings: Settings, args: argparse.Namespace) -> int:

@@ -149,11 +149,22 @@ def test_file_mistakes_are_one_line_errors(cli_dsn: str, tmp_path: Path, args: t
 
 
 @pytest.mark.parametrize("args", [("db", "migrate"), ("export", "uniquip"),
-                                  ("user", "create", "--email", "x@test.biomap.kr", "--role", "RESEARCHER")])
+                                  ("user", "create", "--email", "x@test.biomap.kr", "--role", "RESEARCHER"),
+                                  ("search", "reindex"), ("search", "check"), ("sourcing", "progress"),
+                                  ("booking", "sweep")])
 def test_an_unreachable_database_is_a_one_line_error(args: tuple[str, ...]) -> None:
     result = biomap("postgresql://postgres@127.0.0.1:1/biomap", *args)
     assert result.returncode == 1
     assert result.stderr.startswith("error: cannot connect to the database: "), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_meilisearch_is_a_one_line_error(cli_dsn: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert biomap(cli_dsn, "db", "migrate").returncode == 0
+    monkeypatch.setenv("BIOMAP_MEILI_URL", "http://127.0.0.1:1")
+    result = biomap(cli_dsn, "search", "check")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: cannot reach Meilisearch at http://127.0.0.1:1"), result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -16,11 +16,23 @@ from biomap.db.pool import connect, create_pool
 T = TypeVar("T")
 
 
+class DatabaseUnreachable(Exception):
+    """No connection to the database could be made (the command's work never started)."""
+
+
+# What a failed connection attempt raises: the server absent, the database or role unknown…
+_CONNECT_ERRORS = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
+
+
 def with_connection(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
-    """Run `work` on one connection to the configured database (embedded when none is configured)."""
+    """Run `work` on one connection to the configured database (embedded when none is configured).
+    Failing to connect raises DatabaseUnreachable, told apart from failures of the work itself."""
 
     async def run() -> T:
-        conn = await connect(await database_url(settings))
+        try:
+            conn = await connect(await database_url(settings))
+        except _CONNECT_ERRORS as exc:
+            raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
         try:
             return await work(conn)
         finally:
@@ -33,7 +45,10 @@ def until_signalled(settings: Settings, work: Callable[[asyncpg.Pool, asyncio.Ev
     """Run a long-lived worker (a relay) on a small pool until SIGINT or SIGTERM sets its stop event."""
 
     async def run() -> int:
-        pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
+        try:
+            pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
+        except _CONNECT_ERRORS as exc:
+            raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

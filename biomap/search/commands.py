@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
+from collections.abc import Iterator
 
 import asyncpg
 
@@ -22,6 +24,19 @@ def _meili_config():  # -> MeiliConfig
     return config
 
 
+@contextlib.contextmanager
+def _meili_errors(url: str) -> Iterator[None]:
+    """Meilisearch unreachable or refusing (a wrong key): one line, as for the database."""
+    from meilisearch_python_sdk.errors import MeilisearchApiError, MeilisearchCommunicationError
+
+    try:
+        yield
+    except MeilisearchCommunicationError as exc:
+        raise RuntimeError(f"cannot reach Meilisearch at {url}: {exc}") from exc
+    except MeilisearchApiError as exc:
+        raise RuntimeError(f"Meilisearch at {url} refused: {exc.code or exc.status_code} {exc.message}") from exc
+
+
 def cmd_reindex(settings: Settings, args: argparse.Namespace) -> int:
     """PostgreSQL: rebuild search_document; Meilisearch: build a new index and swap it in."""
     async def work(conn: asyncpg.Connection) -> int:
@@ -30,7 +45,8 @@ def cmd_reindex(settings: Settings, args: argparse.Namespace) -> int:
             from biomap.search.meili.sync import reindex
 
             config = _meili_config()
-            report = await reindex(conn, config.client(), config.index_uid)
+            with _meili_errors(config.url):
+                report = await reindex(conn, config.client(), config.index_uid)
             print(report)
         else:
             from biomap.catalogue.search_documents import rebuild_search
@@ -48,7 +64,8 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(conn: asyncpg.Connection) -> int:
         config = _meili_config()
-        report = await check(conn, MeiliIndex(config.client(), config.index_uid))
+        with _meili_errors(config.url):
+            report = await check(conn, MeiliIndex(config.client(), config.index_uid))
         print(report.summary())
         return 0 if report.ok else 3
 
@@ -63,7 +80,7 @@ def cmd_relay(settings: Settings, args: argparse.Namespace) -> int:
     config = _meili_config()
 
     async def work(pool: asyncpg.Pool, stop: asyncio.Event) -> None:
-        async with pool.acquire() as conn:
+        async with pool.acquire() as conn, _meili_errors(config.url):
             await ensure_index(conn, config.client(), config.index_uid)
         print(f"relaying catalogue changes to {config.url} index {config.index_uid}", file=sys.stderr)
         await run_relay(pool, MeiliIndex(config.client(), config.index_uid), stop)
