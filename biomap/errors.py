@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class DomainError(Exception):
     """A failure the user can act on: `code` is stable, `message` says what to do, `field` where."""
@@ -46,3 +51,34 @@ class ValidationFailed(DomainError):
     def __init__(self, problems: list[DomainError]) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
+
+
+def checked(check: Callable[[], T], problems: list[DomainError]) -> T | None:
+    """Run one input check; what it refuses (one problem, or each of a ValidationFailed) joins
+    `problems` instead of stopping the other checks. None when it refused."""
+    try:
+        return check()
+    except ValidationFailed as exc:
+        problems.extend(exc.problems)
+    except (Invalid, NotFound) as exc:
+        problems.append(exc)
+    return None
+
+
+async def checked_async(check: Awaitable[T], problems: list[DomainError]) -> T | None:
+    """`checked` for a check that needs the database (ids to resolve)."""
+    try:
+        return await check
+    except ValidationFailed as exc:
+        problems.extend(exc.problems)
+    except (Invalid, NotFound) as exc:
+        problems.append(exc)
+    return None
+
+
+def raise_problems(problems: list[DomainError]) -> None:
+    """Every problem at once; a single one as itself (its own code, e.g. NOT_FOUND)."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ValidationFailed(problems)

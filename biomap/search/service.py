@@ -8,7 +8,7 @@ import unicodedata
 
 import asyncpg
 
-from biomap.errors import Invalid, ValidationFailed
+from biomap.errors import DomainError, Invalid, ValidationFailed, checked, raise_problems
 from biomap.search import pg_queries
 from biomap.search.backend import SearchBackend
 from biomap.search.glossary import normalise
@@ -65,6 +65,23 @@ def _check_filter(filt: SearchFilter) -> None:
         raise ValidationFailed(problems)
 
 
+def request_problems(text: str, filter: SearchFilter, offset: int) -> tuple[str, list[DomainError]]:
+    """The cleaned query and every problem of a search request (query, filter, page depth)."""
+    problems: list[DomainError] = []
+    query = checked(lambda: clean_query(text), problems)
+    checked(lambda: _check_filter(filter), problems)
+    if offset > MAX_OFFSET:
+        problems.append(Invalid(f"results are paged up to {MAX_OFFSET}: narrow the search with filters",
+                                field="after"))
+    return query or "", problems
+
+
+def checked_request(text: str, filter: SearchFilter, offset: int) -> str:
+    query, problems = request_problems(text, filter, offset)
+    raise_problems(problems)
+    return query
+
+
 async def search(
     conn: asyncpg.Connection,
     text: str,
@@ -77,10 +94,7 @@ async def search(
     viewer_role: str | None = None,
     backend: SearchBackend | None = None,
 ) -> SearchResult:
-    query = clean_query(text)
-    _check_filter(filter)
-    if offset > MAX_OFFSET:
-        raise Invalid(f"results are paged up to {MAX_OFFSET}: narrow the search with filters", field="after")
+    query = checked_request(text, filter, offset)
     request = SearchRequest(
         text=query, kinds=kinds or tuple(SearchKind), filter=filter, scope=scope,
         # one more than a page: the caller asks for it to know whether a next page exists

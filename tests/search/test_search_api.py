@@ -191,6 +191,20 @@ async def test_over_long_queries_are_refused_clearly(client) -> None:
         assert body["errors"][0]["extensions"]["code"] == "INVALID"
 
 
+async def test_every_problem_of_a_search_comes_at_once(client) -> None:
+    inverted = {"priceMinKrw": 5, "priceMaxKrw": 1}
+    body = await client.execute(SEARCH, {"q": "x", "first": -1, "filter": inverted})
+    assert body["errors"][0]["extensions"]["fields"] == ["first", "filter.priceMinKrw"]
+    body = await client.execute(SEARCH, {"q": "a" * 300, "after": "bogus", "filter": inverted})
+    assert body["errors"][0]["extensions"]["fields"] == ["after", "query", "filter.priceMinKrw"]
+    body = await client.execute(SEARCH, {"q": "x", "filter": {
+        "institutionIds": ["zzz"], **inverted, "freeBetween": {"start": "2030-01-01T10:00", "end": "later"}}})
+    assert set(body["errors"][0]["extensions"]["fields"]) == {
+        "filter.institutionIds[0]", "filter.freeBetween.start", "filter.freeBetween.end", "filter.priceMinKrw"}
+    body = await client.execute(SEARCH, {"q": "x", "after": "bogus"})  # one problem: as itself
+    assert body["errors"][0]["message"] == "'after' is not a cursor returned by this API"
+
+
 async def test_decomposed_hangul_counts_as_the_syllables_seen(client) -> None:
     composed = "유세포분석기 " * 28  # 168 syllables and spaces
     decomposed = unicodedata.normalize("NFD", composed)

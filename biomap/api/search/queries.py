@@ -31,26 +31,26 @@ from biomap.booking.rules import parse_instant
 from biomap.catalogue.search_documents import search_scope, suggest_catalogue
 from biomap.catalogue.trainee_privacy import can_view_profile
 from biomap.catalogue.visibility import can_see_equipment
-from biomap.errors import DomainError, Invalid, ValidationFailed
+from biomap.errors import DomainError, Invalid, checked, checked_async, raise_problems
 from biomap.search import service as search_service
 from biomap.search.models import SearchFilter, SearchHit, SearchResult
 
 
-def _window(given: TimeWindowInput | None) -> tuple[dt.datetime, dt.datetime] | None:
+def _window(given: TimeWindowInput | None, problems: list[DomainError]) -> tuple[dt.datetime, dt.datetime] | None:
     if given is None:
         return None
-    bounds, problems = [], []
+    bounds, before = [], len(problems)
     for name, value in (("start", given.start), ("end", given.end)):
         parsed, problem = parse_instant(value, f"filter.freeBetween.{name}")
         bounds.append(parsed)
         if problem is not None:
             problems.append(Invalid(problem.message, field=problem.field, code=problem.code.value))
-    if problems:
-        raise ValidationFailed(problems)
-    return bounds[0], bounds[1]
+    return None if len(problems) > before else (bounds[0], bounds[1])
 
 
-async def _filter(info: Info, given: SearchFilterInput | None) -> SearchFilter:
+async def _filter(info: Info, given: SearchFilterInput | None, problems: list[DomainError]) -> SearchFilter:
+    """The filter with what could be read of it; what could not joins `problems` (the rest is
+    still built, so its own checks run too)."""
     if given is None:
         return SearchFilter()
 
@@ -60,11 +60,12 @@ async def _filter(info: Info, given: SearchFilterInput | None) -> SearchFilter:
 
     return SearchFilter(
         zones=values(given.zones),
-        institution_ids=await institution_pks(info, given.institution_ids, "filter.institutionIds"),
+        institution_ids=await checked_async(
+            institution_pks(info, given.institution_ids, "filter.institutionIds"), problems),
         categories=values(given.categories), access_policies=values(given.access_policies),
         service_modes=values(given.service_modes), statuses=values(given.statuses),
         price_min_krw=given.price_min_krw, price_max_krw=given.price_max_krw,
-        free_between=_window(given.free_between),
+        free_between=_window(given.free_between, problems),
     )
 
 
@@ -120,9 +121,15 @@ class SearchQuery:
         filter: SearchFilterInput | None = None, first: int | None = 20, after: str | None = None,
     ) -> SearchConnection:
         try:
-            size, offset = page_size(first), decode_cursor(after)
+            # Every problem of the request at once, before taking a connection (ids may load institutions).
+            problems: list[DomainError] = []
+            size = checked(lambda: page_size(first), problems)
+            offset = checked(lambda: decode_cursor(after), problems)
+            search_filter = await _filter(info, filter, problems)
+            problems += search_service.request_problems(query, search_filter, offset or 0)[1]
+            raise_problems(problems)
+            assert size is not None and offset is not None  # checked above
             viewer = info.context.viewer
-            search_filter = await _filter(info, filter)  # before taking a connection: it may load institutions
             async with info.context.db.connection() as conn:
                 result = await search_service.search(
                     conn, query, search_scope(viewer), kinds=tuple(kinds) if kinds else None,
