@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from biomap.search.glossary import compact
@@ -88,6 +88,17 @@ def _join(tokens: Iterable[str]) -> str:
 def _field_terms(analysis: TextAnalysis, *, with_concepts: bool = True) -> list[str]:
     concepts = [concept_token(c) for c in analysis.concepts] if with_concepts else []
     return [*analysis.tokens, *concepts]
+
+
+def to_documents(documents: Sequence[SearchDocument], analyzer: TextAnalyzer | None = None) -> list[dict[str, Any]]:
+    """Many documents: their new Korean phrases go to Kiwi in one multi-core batch first (as the
+    PostgreSQL indexer does), instead of one call per text."""
+    analyzer = resolve_analyzer(analyzer)
+    prepare = getattr(analyzer, "prepare", None)  # the real analyzer's batch; test analyzers have none
+    if callable(prepare) and len(documents) > 1:
+        prepare(text for d in documents for text in (f"{d.title_ko} {d.title_en}", d.secondary, d.category_text,
+                                                      d.body, d.institution_name))
+    return [to_document(d, analyzer) for d in documents]
 
 
 def to_document(document: SearchDocument, analyzer: TextAnalyzer | None = None) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from biomap.search.meili.documents import (
     TextAnalyzer,
     document_uid,
     resolve_analyzer,
-    to_document,
+    to_documents,
 )
 from biomap.search.models import SearchDocument, SearchKind
 
@@ -132,7 +132,7 @@ async def push_changes(
         present = {d.entity_id for d in found}
         if found:
             analyzer = resolve_analyzer(analyzer)
-            upserts += [to_document(d, analyzer) for d in found]
+            upserts += to_documents(found, analyzer)
         gone += [document_uid(kind, i) for i in wanted if i not in present]
     if upserts:
         await index.upsert(upserts)

@@ -27,7 +27,7 @@ from biomap.search.meili.documents import (
     content_hash,
     document_uid,
     resolve_analyzer,
-    to_document,
+    to_documents,
 )
 from biomap.search.meili.relay import (
     LOCK_SQL,
@@ -131,7 +131,7 @@ async def _all_documents(conn: asyncpg.Connection, analyzer: TextAnalyzer | None
     analyzer = resolve_analyzer(analyzer)
     documents: list[dict[str, Any]] = []
     for kind in SearchKind:
-        documents += [to_document(d, analyzer) for d in await loader(conn, kind, None)]
+        documents += to_documents(await loader(conn, kind, None), analyzer)
     return documents
 
 
