@@ -72,6 +72,17 @@ class Analysis:
         return compact(self.normalised)
 
 
+def _hangul_runs(words: list[str]) -> list[list[str]]:
+    """The runs of two or more adjacent words with Hangul in them."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if has_hangul(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
+
+
 class Analyzer:
     def __init__(self, glossary: Glossary, user_dictionary: Path | None = None) -> None:
         from kiwipiepy import Kiwi  # heavy: imported only when an analyzer is built
@@ -180,10 +191,11 @@ class Analyzer:
         (유세포 분석기 → 유세포분석기) and concepts of glossary terms within one or two typos."""
         base = self.analyze(text)
         words = normalise(text).split()
+        # Each run of adjacent Hangul words read as one (유세포 분석 기 → 유세포분석기), not pair by
+        # pair: 분석 기 alone would give 분석기, enough on its own to match every analyser.
         joined: list[str] = []
-        for left, right in zip(words, words[1:], strict=False):
-            if has_hangul(left) and has_hangul(right):
-                joined += self.korean_nouns(left + right)
+        for run in _hangul_runs(words):
+            joined += self.korean_nouns("".join(run))
         concepts = set(base.concepts) | set(self.glossary.concepts_in("".join(words), [*base.tokens, *joined]))
         if not concepts:
             concepts |= self._typo_concepts(words)

@@ -191,6 +191,14 @@ async def test_over_long_queries_are_refused_clearly(client) -> None:
         assert body["errors"][0]["extensions"]["code"] == "INVALID"
 
 
+async def test_spacing_inside_a_word_finds_what_the_word_finds(client) -> None:
+    whole = (await run(client, "유세포분석기", kinds=["EQUIPMENT"], first=50))
+    for spaced in ("유세포 분석기", "유세포 분석 기", "유 세 포 분 석 기"):
+        found = await run(client, spaced, kinds=["EQUIPMENT"], first=50)
+        assert found["totalCount"] == whole["totalCount"] > 0, spaced
+        assert {e["node"]["id"] for e in found["edges"]} == {e["node"]["id"] for e in whole["edges"]}
+
+
 async def test_every_problem_of_a_search_comes_at_once(client) -> None:
     inverted = {"priceMinKrw": 5, "priceMaxKrw": 1}
     body = await client.execute(SEARCH, {"q": "x", "first": -1, "filter": inverted})
