@@ -53,15 +53,21 @@ class ValidationFailed(DomainError):
         self.problems = problems
 
 
+# What an input check raises: collected with the other checks' problems, not raised at once.
+_INPUT_ERRORS = (ValidationFailed, Invalid, NotFound)
+
+
+def _problems_of(exc: DomainError) -> list[DomainError]:
+    return exc.problems if isinstance(exc, ValidationFailed) else [exc]
+
+
 def checked(check: Callable[[], T], problems: list[DomainError]) -> T | None:
     """Run one input check; what it refuses (one problem, or each of a ValidationFailed) joins
     `problems` instead of stopping the other checks. None when it refused."""
     try:
         return check()
-    except ValidationFailed as exc:
-        problems.extend(exc.problems)
-    except (Invalid, NotFound) as exc:
-        problems.append(exc)
+    except _INPUT_ERRORS as exc:
+        problems.extend(_problems_of(exc))
     return None
 
 
@@ -69,10 +75,8 @@ async def checked_async(check: Awaitable[T], problems: list[DomainError]) -> T |
     """`checked` for a check that needs the database (ids to resolve)."""
     try:
         return await check
-    except ValidationFailed as exc:
-        problems.extend(exc.problems)
-    except (Invalid, NotFound) as exc:
-        problems.append(exc)
+    except _INPUT_ERRORS as exc:
+        problems.extend(_problems_of(exc))
     return None
 
 

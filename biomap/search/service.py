@@ -37,7 +37,8 @@ def clean_query(text: str, field: str = "query") -> str:
         raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)
     # Composed first: Hangul typed or pasted decomposed (NFD) has 2-3 code points a syllable and
     # must count as the syllables the user sees.
-    cleaned = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] != "C" or c in "\t\n")
+    composed = unicodedata.normalize("NFC", text)
+    cleaned = "".join(c for c in composed if unicodedata.category(c)[0] != "C" or c in "\t\n")
     cleaned = _SPACES.sub(" ", cleaned).strip()
     if len(cleaned) > MAX_QUERY_LENGTH:
         raise Invalid(f"{field} too long: at most {MAX_QUERY_LENGTH} characters", field=field)
