@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import os
 import subprocess
 import sys
+import threading
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import asyncpg
@@ -159,13 +161,31 @@ def test_an_unreachable_database_is_a_one_line_error(args: tuple[str, ...]) -> N
     assert "Traceback" not in result.stderr
 
 
-def test_an_unreachable_meilisearch_is_a_one_line_error(cli_dsn: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def not_meilisearch() -> Iterator[str]:
+    """An HTTP server that answers 404 without a JSON body to everything (not a Meilisearch)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("command", ["check", "relay", "reindex"])
+def test_a_meilisearch_that_cannot_be_used_is_a_one_line_error(
+        cli_dsn: str, monkeypatch: pytest.MonkeyPatch, not_meilisearch: str, command: str) -> None:
     assert biomap(cli_dsn, "db", "migrate").returncode == 0
-    monkeypatch.setenv("BIOMAP_MEILI_URL", "http://127.0.0.1:1")
-    result = biomap(cli_dsn, "search", "check")
-    assert result.returncode == 1
-    assert result.stderr.startswith("error: cannot reach Meilisearch at http://127.0.0.1:1"), result.stderr
-    assert "Traceback" not in result.stderr
+    monkeypatch.setenv("BIOMAP_SEARCH_BACKEND", "meilisearch")
+    for url, message in (("http://127.0.0.1:1", "cannot reach Meilisearch at http://127.0.0.1:1"),
+                         ("127.0.0.1:7700", "http://"),
+                         (not_meilisearch, "does not answer as Meilisearch")):
+        monkeypatch.setenv("BIOMAP_MEILI_URL", url)
+        result = biomap(cli_dsn, "search", command)
+        assert result.returncode == 1, (url, result.stderr)
+        assert result.stderr.startswith("error: ") and message in result.stderr, (url, result.stderr)
+        assert "Traceback" not in result.stderr
 
 
 async def test_user_create_refuses_an_existing_email_unless_told_to_update_it(cli_dsn: str) -> None:

@@ -53,16 +53,21 @@ def encode_cursor(pk: int) -> str:
     return base64.urlsafe_b64encode(f"c:{pk}".encode()).decode().rstrip("=")
 
 
+def _padded(b64: str) -> str:
+    return b64 + "=" * (-len(b64) % 4)
+
+
 def decode_cursor(cursor: str | None) -> int:
     """The pk after which the page starts (0 = from the beginning)."""
     if cursor is None:
         return 0
     try:
-        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
+        raw = base64.urlsafe_b64decode(_padded(cursor).encode()).decode()
         prefix, _, pk = raw.partition(":")
         value = int(pk)
         # Only what encode_cursor writes: int() alone also takes " 5", "+5", "5_0" and other digits.
-        if prefix != "c" or not 0 <= value <= MAX_CURSOR_VALUE or encode_cursor(value) != cursor.rstrip("="):
+        written = encode_cursor(value)
+        if prefix != "c" or not 0 <= value <= MAX_CURSOR_VALUE or cursor not in (written, _padded(written)):
             raise ValueError
         return value
     except (binascii.Error, UnicodeDecodeError, ValueError):

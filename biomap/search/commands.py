@@ -27,7 +27,8 @@ def _meili_config():  # -> MeiliConfig
 @contextlib.contextmanager
 def _meili_errors(url: str) -> Iterator[None]:
     """Meilisearch unreachable or refusing (a wrong key): one line, as for the database."""
-    from meilisearch_python_sdk.errors import MeilisearchApiError, MeilisearchCommunicationError
+    import httpx2
+    from meilisearch_python_sdk.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchError
 
     try:
         yield
@@ -35,6 +36,10 @@ def _meili_errors(url: str) -> Iterator[None]:
         raise RuntimeError(f"cannot reach Meilisearch at {url}: {exc}") from exc
     except MeilisearchApiError as exc:
         raise RuntimeError(f"Meilisearch at {url} refused: {exc.code or exc.status_code} {exc.message}") from exc
+    except MeilisearchError as exc:  # e.g. a URL without http:// or https://
+        raise RuntimeError(f"Meilisearch at {url}: {exc}") from exc
+    except httpx2.HTTPError as exc:  # an answer that is not Meilisearch's (no JSON error body)
+        raise RuntimeError(f"{url} does not answer as Meilisearch: {exc}") from exc
 
 
 def cmd_reindex(settings: Settings, args: argparse.Namespace) -> int:
@@ -80,8 +85,9 @@ def cmd_relay(settings: Settings, args: argparse.Namespace) -> int:
     config = _meili_config()
 
     async def work(pool: asyncpg.Pool, stop: asyncio.Event) -> None:
-        async with pool.acquire() as conn, _meili_errors(config.url):
-            await ensure_index(conn, config.client(), config.index_uid)
+        async with pool.acquire() as conn:
+            with _meili_errors(config.url):
+                await ensure_index(conn, config.client(), config.index_uid)
         print(f"relaying catalogue changes to {config.url} index {config.index_uid}", file=sys.stderr)
         await run_relay(pool, MeiliIndex(config.client(), config.index_uid), stop)
 
