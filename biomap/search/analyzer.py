@@ -20,6 +20,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +73,23 @@ class Analysis:
         return compact(self.normalised)
 
 
+def _lone_syllables_joined(words: list[str]) -> list[str]:
+    """A run of Korean words with a lone syllable in it is one word spaced apart (분석 기, 배 양 기):
+    it is read as written together. Otherwise the lone syllable, no token of its own, would drop out,
+    and the other words alone would be required (세포 배양 기 would find everything with 세포 and 배양)."""
+    out: list[str] = []
+    for korean, group in groupby(words, key=has_hangul):
+        run = list(group)
+        if korean and len(run) > 1 and any(len(w) == 1 for w in run):
+            out.append("".join(run))
+        else:
+            out += run
+    return out
+
+
 def _hangul_runs(words: list[str]) -> list[list[str]]:
     """The runs of two or more adjacent words with Hangul in them."""
-    runs: list[list[str]] = [[]]
-    for word in words:
-        if has_hangul(word):
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
+    runs = (list(group) for korean, group in groupby(words, key=has_hangul) if korean)
     return [run for run in runs if len(run) >= 2]
 
 
@@ -189,8 +199,9 @@ class Analyzer:
     def analyze_query(self, text: str) -> Analysis:
         """Like `analyze`, plus what only queries need: the space-joined form of adjacent Hangul words
         (유세포 분석기 → 유세포분석기) and concepts of glossary terms within one or two typos."""
+        words = _lone_syllables_joined(normalise(text).split())
+        text = " ".join(words)
         base = self.analyze(text)
-        words = normalise(text).split()
         # Each run of adjacent Hangul words read as one (유세포 분석 기 → 유세포분석기), not pair by
         # pair: 분석 기 alone would give 분석기, enough on its own to match every analyser.
         joined: list[str] = []

@@ -191,10 +191,16 @@ async def test_over_long_queries_are_refused_clearly(client) -> None:
         assert body["errors"][0]["extensions"]["code"] == "INVALID"
 
 
-async def test_spacing_inside_a_word_finds_what_the_word_finds(client) -> None:
-    whole = (await run(client, "유세포분석기", kinds=["EQUIPMENT"], first=50))
-    for spaced in ("유세포 분석기", "유세포 분석 기", "유 세 포 분 석 기"):
-        found = await run(client, spaced, kinds=["EQUIPMENT"], first=50)
+@pytest.mark.parametrize(("word", "spacings"), [
+    ("유세포분석기", ("유세포 분석기", "유세포 분석 기", "유 세 포 분 석 기")),
+    ("세포배양기", ("세포 배양기", "세포 배양 기", "세 포 배 양 기")),
+    ("분석기", ("분석 기",)), ("측정기", ("측정 기",)),
+])
+async def test_spacing_inside_a_word_finds_what_the_word_finds(client, word: str, spacings: tuple[str, ...]) -> None:
+    kinds = ["EQUIPMENT", "TECHNOLOGY", "TRAINEE"]  # 세포 배양 기 had found 세포 배양 기술 too
+    whole = await run(client, word, kinds=kinds, first=100)
+    for spaced in spacings:
+        found = await run(client, spaced, kinds=kinds, first=100)
         assert found["totalCount"] == whole["totalCount"] > 0, spaced
         assert {e["node"]["id"] for e in found["edges"]} == {e["node"]["id"] for e in whole["edges"]}
 
