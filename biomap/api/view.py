@@ -10,6 +10,7 @@ takes Strawberry's own path, and both paths answer bad requests alike (tests/api
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 from starlette.requests import Request
@@ -82,7 +83,10 @@ class BioMapGraphQL(GraphQL[Context, None]):
 
     async def _execute_json(self, body: bytes, context: Context) -> Response:
         try:
-            data = json.loads(body)
+            text = body.decode("utf-8")
+            # Text is stored and searched composed (NFC): Hangul typed or pasted decomposed (macOS
+            # file names, some IMEs) would be stored as jamo, found but never highlighted.
+            data = json.loads(text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text))
         except ValueError:
             return PlainTextResponse("Unable to parse request body as JSON", status_code=400)
         if isinstance(data, list):

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+import unicodedata
 from dataclasses import asdict
 from enum import Enum
 from pathlib import Path
@@ -443,6 +444,13 @@ def test_hangul_goes_to_ko_fields_other_text_to_en() -> None:
     record = parse_one(BASIC_HEADER, ok_row("Centrifuge 5810R", description="냉각 원심분리기"))
     assert (record.name_ko, record.name_en) == ("", "Centrifuge 5810R")
     assert (record.description_ko, record.description_en) == ("냉각 원심분리기", "")
+
+
+def test_decomposed_hangul_is_read_composed() -> None:
+    # A file written on macOS may hold Hangul as jamo (NFD): stored composed, it is found and highlighted.
+    record = parse_one(BASIC_HEADER, ok_row(unicodedata.normalize("NFD", "원심분리기 5810R"),
+                                            description=unicodedata.normalize("NFD", "냉각 원심분리기")))
+    assert (record.name_ko, record.description_ko) == ("원심분리기 5810R", "냉각 원심분리기")
 
 
 def test_biomap_ko_columns_fill_the_korean_fields_explicitly() -> None:

@@ -205,6 +205,18 @@ async def test_spacing_inside_a_word_finds_what_the_word_finds(client, word: str
         assert {e["node"]["id"] for e in found["edges"]} == {e["node"]["id"] for e in whole["edges"]}
 
 
+async def test_decomposed_hangul_is_stored_composed_and_highlighted(client, make_token) -> None:
+    itp_manager = await make_token("INSTITUTION_MANAGER", "ITP_BIO")
+    name = "웜뱃 유세포분석기"
+    created = await client.data(
+        """mutation($i: EquipmentCreateInput!) { equipmentCreate(input: $i) { equipment { nameKo } } }""",
+        {"i": {"category": "FLOW_CYTOMETER", "nameKo": unicodedata.normalize("NFD", name)}}, token=itp_manager)
+    assert created["equipmentCreate"]["equipment"]["nameKo"] == name
+    found = await run(client, "웜뱃", token=itp_manager)
+    snippets = [h["snippet"] for e in found["edges"] for h in e["highlights"]]
+    assert found["totalCount"] == 1 and "<mark>웜뱃</mark> 유세포분석기" in snippets
+
+
 async def test_every_problem_of_a_search_comes_at_once(client) -> None:
     inverted = {"priceMinKrw": 5, "priceMaxKrw": 1}
     body = await client.execute(SEARCH, {"q": "x", "first": -1, "filter": inverted})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -392,6 +393,7 @@ class UniquipReader:
     def __init__(self, data: bytes) -> None:
         reject_non_text(data)
         text, self.encoding = decode(data)
+        text = unicodedata.normalize("NFC", text)  # stored composed, as the API stores text
         self._lines = _split_lines(text.replace("\x00", ""))  # csv refuses NUL
         self._layout = _read_header(self._lines)
         self.skipped_facilities = 0
