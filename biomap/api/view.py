@@ -83,7 +83,7 @@ class BioMapGraphQL(GraphQL[Context, None]):
 
     async def _execute_json(self, body: bytes, context: Context) -> Response:
         try:
-            text = body.decode("utf-8")
+            text = body.decode("utf-8-sig")  # RFC 8259: UTF-8; a BOM is tolerated, as json.loads(bytes) did
             # Text is stored and searched composed (NFC): Hangul typed or pasted decomposed (macOS
             # file names, some IMEs) would be stored as jamo, found but never highlighted.
             data = json.loads(text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text))

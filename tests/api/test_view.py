@@ -18,8 +18,15 @@ async def test_a_json_post_answers_in_utf8_with_its_charset_or_without(client) -
         assert any(c["labelKo"] for c in response.json()["data"]["categories"])
 
 
+async def test_a_json_post_may_start_with_a_byte_order_mark(client) -> None:
+    body = "\ufeff".encode() + f'{{"query": "{CATEGORIES}"}}'.encode()
+    response = await client.http.post("/graphql", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 200 and response.json()["data"]["categories"]
+
+
 @pytest.mark.parametrize(("body", "reason"), [
     (b"{not json", "Unable to parse request body as JSON"),
+    (b'{"query": "\xff"}', "Unable to parse request body as JSON"),  # not UTF-8
     (b'[{"query": "{ categories { code } }"}]', "Batching is not enabled"),
     (b"42", "The request body must be a JSON object"),
     (b'{"query": 42}', "`query` must be a string or null"),
