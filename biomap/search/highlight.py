@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 
 SNIPPET_CHARS = 160
@@ -44,10 +45,33 @@ def _pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _squashed(text: str) -> str:
-    """Case-folded, without spaces or hyphens: a term can match a text only if its squashed form
-    is part of the text's (its pattern allows spaces and hyphens between words, and Korean spacing
-    is free). Case folding agrees with IGNORECASE but for the dotted İ (two characters folded)."""
-    return "".join(text.split()).replace("-", "").casefold()
+    """Compatibility-folded (NFKC: full-width ＦＡＣＳ is FACS), case-folded, without spaces or
+    hyphens: a term can match a text only if its squashed form is part of the text's (its pattern
+    allows spaces and hyphens between words, and Korean spacing is free). Case folding agrees with
+    IGNORECASE but for the dotted İ (two characters folded)."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).replace("-", "").casefold()
+
+
+class _OneCharacterForms(dict[int, str]):
+    """Character → its compatibility form when that is one character (Ｆ → F, the ideographic
+    space → space), else itself; filled as characters are met, for str.translate."""
+
+    def __missing__(self, code: int) -> str:
+        form = unicodedata.normalize("NFKC", chr(code))
+        self[code] = form if len(form) == 1 else chr(code)
+        return self[code]
+
+
+_ONE_CHARACTER_FORMS = _OneCharacterForms()
+
+
+def _matchable(text: str) -> str:
+    """`text` with full-width letters and spaces (as imported names have them) in their plain
+    form, so the query's terms match them; same length, so a match's place is its place in `text`.
+    Most text is already NFKC and is returned as it is."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    return text.translate(_ONE_CHARACTER_FORMS)
 
 
 def terms_present(terms: Iterable[str], texts: Iterable[str]) -> frozenset[str]:
@@ -63,7 +87,7 @@ def highlight(text: str, terms: Iterable[str], *, snippet: bool = False) -> str 
     pattern = _pattern(terms if isinstance(terms, frozenset) else frozenset(terms))
     if pattern is None or not text:
         return None
-    first = pattern.search(text)
+    first = pattern.search(_matchable(text))
     if first is None:
         return None
     if snippet and len(text) > SNIPPET_CHARS:
@@ -71,9 +95,9 @@ def highlight(text: str, terms: Iterable[str], *, snippet: bool = False) -> str 
         text = ("…" if start else "") + text[start:start + SNIPPET_CHARS] + "…"
     out: list[str] = []
     last = 0
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(_matchable(text)):  # marked as written: the places are the same
         out.append(html.escape(text[last:match.start()]))
-        out.append(f"<mark>{html.escape(match.group())}</mark>")
+        out.append(f"<mark>{html.escape(text[match.start():match.end()])}</mark>")
         last = match.end()
     out.append(html.escape(text[last:]))
     return "".join(out)

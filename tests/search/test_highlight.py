@@ -43,3 +43,11 @@ def test_terms_present_ignore_spaces_hyphens_and_case() -> None:
 ])
 def test_terms_of_only_spaces_and_hyphens_mark_nothing(terms, expected) -> None:
     assert highlight("'; DROP TABLE equipment; --", terms) == expected
+
+
+def test_full_width_text_is_marked_as_written() -> None:
+    # Imported names may be full-width (ＦＡＣＳ　ＡＲＩＡ); the analyzer folds them, so must the marks.
+    text = "ＦＡＣＳ　ＡＲＩＡ　Ⅲ 세포 분류기"
+    found = terms_present({"facs", "aria", "sorter"}, [text])
+    assert found == {"facs", "aria"}
+    assert highlight(text, found) == "<mark>ＦＡＣＳ</mark>　<mark>ＡＲＩＡ</mark>　Ⅲ 세포 분류기"
