@@ -24,15 +24,20 @@ class DatabaseUnreachable(Exception):
 _CONNECT_ERRORS = (OSError, asyncpg.PostgresError, asyncpg.InterfaceError)
 
 
+async def _reached(opening: Awaitable[T]) -> T:
+    """A connection or pool, or DatabaseUnreachable saying why none could be opened."""
+    try:
+        return await opening
+    except _CONNECT_ERRORS as exc:
+        raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
+
+
 def with_connection(settings: Settings, work: Callable[[asyncpg.Connection], Awaitable[T]]) -> T:
     """Run `work` on one connection to the configured database (embedded when none is configured).
     Failing to connect raises DatabaseUnreachable, told apart from failures of the work itself."""
 
     async def run() -> T:
-        try:
-            conn = await connect(await database_url(settings))
-        except _CONNECT_ERRORS as exc:
-            raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
+        conn = await _reached(connect(await database_url(settings)))
         try:
             return await work(conn)
         finally:
@@ -45,10 +50,7 @@ def until_signalled(settings: Settings, work: Callable[[asyncpg.Pool, asyncio.Ev
     """Run a long-lived worker (a relay) on a small pool until SIGINT or SIGTERM sets its stop event."""
 
     async def run() -> int:
-        try:
-            pool = await create_pool(await database_url(settings), min_size=1, max_size=2)
-        except _CONNECT_ERRORS as exc:
-            raise DatabaseUnreachable(f"cannot connect to the database: {exc}") from exc
+        pool = await _reached(create_pool(await database_url(settings), min_size=1, max_size=2))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -87,15 +87,17 @@ def highlight(text: str, terms: Iterable[str], *, snippet: bool = False) -> str 
     pattern = _pattern(terms if isinstance(terms, frozenset) else frozenset(terms))
     if pattern is None or not text:
         return None
-    first = pattern.search(_matchable(text))
+    subject = _matchable(text)
+    first = pattern.search(subject)
     if first is None:
         return None
     if snippet and len(text) > SNIPPET_CHARS:
         start = max(0, first.start() - SNIPPET_CHARS // 3)
         text = ("…" if start else "") + text[start:start + SNIPPET_CHARS] + "…"
+        subject = _matchable(text)
     out: list[str] = []
     last = 0
-    for match in pattern.finditer(_matchable(text)):  # marked as written: the places are the same
+    for match in pattern.finditer(subject):  # marked as written: the places are the same
         out.append(html.escape(text[last:match.start()]))
         out.append(f"<mark>{html.escape(text[match.start():match.end()])}</mark>")
         last = match.end()
